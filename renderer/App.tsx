@@ -1,0 +1,22 @@
+import { MapView } from './map/MapView';
+import { useConsole } from './store/context';
+import { selectBasemap, selectMapError } from './store/selectors';
+import { TopBar } from './ui/TopBar';
+
+export function App() {
+  const basemap = useConsole(selectBasemap);
+  const mapError = useConsole(selectMapError);
+  return (
+    <div className="console">
+      <TopBar />
+      <main className="workspace">
+        {basemap ? <MapView manifest={basemap} /> : <div className="map map-placeholder">Waiting for the console host…</div>}
+        {mapError && (
+          <div className="map-error" role="alert">
+            The map could not load: {mapError}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

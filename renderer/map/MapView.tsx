@@ -1,0 +1,69 @@
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import type { BasemapManifest } from '../../shared/contract';
+import { useConsoleStore } from '../store/context';
+import { createBasemapStyle } from './basemapStyle';
+import { renderPoiIcons } from './poiIcons';
+import { markMapReady } from './readiness';
+
+setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+/** The one owner of the maplibre map and the deck.gl overlay drawn interleaved inside it. */
+export function MapView({ manifest }: { manifest: BasemapManifest }) {
+  const container = useRef<HTMLDivElement>(null);
+  const store = useConsoleStore();
+
+  useEffect(() => {
+    if (!container.current) return;
+    const [w, s, e, n] = manifest.home;
+    const [mw, ms, me, mn] = manifest.maxBounds;
+    const map = new MapLibreMap({
+      container: container.current,
+      style: createBasemapStyle(manifest, document.baseURI),
+      bounds: [w, s, e, n],
+      maxBounds: [mw, ms, me, mn],
+      attributionControl: false,
+      dragRotate: false,
+      fadeDuration: 0,
+    });
+    map.addControl(new AttributionControl({ compact: false, customAttribution: manifest.attribution }), 'bottom-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    for (const icon of renderPoiIcons()) map.addImage(icon.id, icon.data, { pixelRatio: icon.pixelRatio });
+
+    let loaded = false;
+    let drawn = false;
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => {
+        drawn = true;
+        if (loaded) ready();
+      },
+    });
+    const ready = () => {
+      store.getState().setMapReady();
+      markMapReady(true);
+    };
+    map.addControl(overlay);
+    map.once('idle', () => {
+      loaded = true;
+      if (drawn) ready();
+      else map.triggerRepaint();
+    });
+    map.on('error', (event) => {
+      console.error('map error', event.error);
+      if (!loaded) store.getState().setMapFailed(event.error.message);
+    });
+    return () => {
+      markMapReady(false);
+      map.removeControl(overlay);
+      map.remove();
+    };
+  }, [manifest, store]);
+
+  return <div ref={container} className="map" role="region" aria-label="Map of Phuket" />;
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm start`: the Electron console where its runtime is available; otherwise the same console
+ * through the loopback browser host, in a Chromium --app window if one is installed.
+ * `npm start -- --headless`: only the host; its URL (with the launch secret) is the first line printed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowserHost } from '../electron/host/launch';
+import { buildIfStale, buildRendererIfStale } from './build-if-stale';
+import { findElectron } from './electron-runtime';
+import { findChromium } from './find-chromium';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    browser: { type: 'boolean', default: false },
+    port: { type: 'string' },
+  },
+});
+const port = values.port === undefined ? undefined : Number(values.port);
+if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+  console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+async function runBrowserHost(openWindow: boolean): Promise<void> {
+  buildRendererIfStale(root);
+  const { host } = await launchBrowserHost({ root, ...(port === undefined ? {} : { port }) });
+  console.log(host.url);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (!openWindow) return;
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error('No Chromium found to open the console in: open the URL above in a browser.');
+    return;
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'phuket-console-'));
+  const window = spawn(chromium, [`--app=${host.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
+  window.on('exit', stop);
+}
+
+function runElectron(binary: string): void {
+  buildRendererIfStale(root);
+  buildIfStale(root, 'dist-electron/main.cjs', ['electron', 'shared', 'vite.electron.config.ts'], 'build:electron');
+  const child = spawn(binary, [root], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+if (values.headless) {
+  await runBrowserHost(false);
+} else if (values.browser) {
+  await runBrowserHost(true);
+} else {
+  const electron = findElectron();
+  if (electron.ok) runElectron(electron.path);
+  else {
+    console.error(`Electron is not available here: ${electron.reason}; serving the console through the browser host instead.`);
+    await runBrowserHost(true);
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { AppInfo, HostReady, NoInput } from './app';
+import { BasemapManifest } from './basemap';
+
+/** A request/response channel: the renderer asks, the host answers once. */
+export interface RequestSchemas<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+}
+
+/**
+ * The one contract between the console's windows and their host, channel name → kind → schemas.
+ * Adding a channel is one line here plus, for a request, a handler in `electron/core/handlers`;
+ * both hosts and the preload bridge are built from this object.
+ */
+export const contract = {
+  /** The renderer asks, the host answers once. */
+  requests: {
+    'app:info': { input: NoInput, output: AppInfo },
+    'map:basemap': { input: NoInput, output: BasemapManifest },
+  },
+  /** The host pushes to every window; windows only listen. */
+  events: {
+    'host:ready': HostReady,
+  },
+} as const satisfies {
+  requests: Record<`${string}:${string}`, RequestSchemas>;
+  events: Record<`${string}:${string}`, z.ZodType>;
+};
+
+export type Contract = typeof contract;

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface RunningConsole {
+  url: string;
+  origin: string;
+  secret: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm start -- --headless` exactly as a person would and waits for its first line: the console URL. */
+export async function startHeadlessConsole(extraArgs: string[] = []): Promise<RunningConsole> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--headless', ...extraArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const first = await new Promise<string>((resolveLine, reject) => {
+    lines.once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`console exited with ${code} before printing its URL:\n${stderr}`)));
+  });
+  const url = new URL(first);
+  const secret = new URLSearchParams(url.hash.slice(1)).get('secret') ?? '';
+  return {
+    url: first,
+    origin: url.origin,
+    secret,
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
