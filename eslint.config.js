@@ -10,7 +10,7 @@ const noNode = [
   ...nodeBuiltins.map((name) => ({ group: [name, `${name}/*`], message: 'This folder runs without Node: talk to the host through the contract.' })),
   { group: ['better-sqlite3', 'ws'], message: 'Node-only library: it belongs in electron/core or electron/host.' },
 ];
-const noElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
+const noElectron = { regex: '^electron(/.*)?$', message: 'Only electron/main and electron/preload may import electron.' };
 const notUp = (...dirs) =>
   dirs.map((dir) => ({ group: [`**/${dir}/**`, `**/${dir}`], message: `Layering: this folder may not import from ${dir}/.` }));
 
@@ -42,7 +42,15 @@ export default tseslint.config(
   { files: ['electron/main/**/*.ts'], languageOptions: { globals: { ...globals.node } }, rules: restrict([...notUp('renderer', 'preload', 'host', 'emulator')]) },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: restrict([...noNode, ...notUp('renderer', 'main', 'core', 'host', 'emulator'), { group: ['electron/*'], message: 'The preload may use contextBridge and ipcRenderer from electron only.' }]),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', allowImportNames: ['contextBridge', 'ipcRenderer'], message: 'The preload may use contextBridge and ipcRenderer only.' }],
+          patterns: [...noNode, ...notUp('renderer', 'main', 'core', 'host', 'emulator'), { regex: '^electron/', message: 'The preload may use contextBridge and ipcRenderer only.' }],
+        },
+      ],
+    },
   },
   { files: ['emulator/**/*.ts'], languageOptions: { globals: { ...globals.node } }, rules: restrict([noElectron, ...notUp('renderer', 'electron')]) },
 );

@@ -9,7 +9,7 @@ export type ElectronRuntime = { ok: true; path: string } | { ok: false; reason: 
  * Finds the Electron binary, fetching it once the way the electron package does on first run.
  * Offline that fetch fails fast; we report why instead of letting the package throw.
  */
-export function findElectron(): ElectronRuntime {
+export function findElectron(options: { download: boolean } = { download: true }): ElectronRuntime {
   let dir: string;
   try {
     dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
@@ -24,6 +24,7 @@ export function findElectron(): ElectronRuntime {
   };
   const found = binary();
   if (found) return { ok: true, path: found };
+  if (!options.download) return { ok: false, reason: 'the Electron binary has not been downloaded (node_modules/electron/dist is missing)' };
   const fetch = spawnSync(process.execPath, [join(dir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
   const fetched = binary();
   if (fetched) return { ok: true, path: fetched };

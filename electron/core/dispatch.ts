@@ -1,7 +1,7 @@
 import { ContractError, isRequestName, parseInput, parseOutput } from '../../shared/contract';
-import type { CallerContext, Handlers, RequestName } from '../../shared/contract';
+import type { CallerContext, Handlers, IpcResult, RequestName } from '../../shared/contract';
 
-export type DispatchResult = { ok: true; payload: unknown } | { ok: false; error: string };
+export type DispatchResult = IpcResult;
 
 async function run<K extends RequestName>(handlers: Handlers, channel: K, payload: unknown, caller: CallerContext): Promise<unknown> {
   const input = parseInput(channel, payload);

@@ -110,6 +110,7 @@ export function createBasemapStyle(manifest: BasemapManifest, base: string): Sty
           'icon-image': ['match', ['get', 'amenity'], 'police', POI_ICONS.police, 'fire_station', POI_ICONS.fire_station, POI_ICONS.hospital],
           'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.55, 14, 1],
           'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
           'text-field': ['step', ['zoom'], '', 12, ['coalesce', ['get', 'name'], ['get', 'name_th'], '']],
           'text-font': font,
           'text-size': 12,

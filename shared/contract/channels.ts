@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppInfo, HostReady, NoInput } from './app';
 import { BasemapManifest } from './basemap';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contract } from './channels';
 import type { ChannelName, EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './types';
 
@@ -30,20 +30,25 @@ export const requestNames: readonly RequestName[] = Object.keys(contract.request
 export const eventNames: readonly EventName[] = Object.keys(contract.events).filter(isEventName);
 export const channelNames: readonly ChannelName[] = [...requestNames, ...eventNames];
 
-export function parseInput<K extends RequestName>(channel: K, value: unknown): RequestInput<K> {
-  const result = contract.requests[channel].input.safeParse(value);
+// Each parser is declared by overload: TypeScript cannot correlate a generic channel with its own schema's output,
+// and the overload states that relation without a cast.
+export function parseInput<K extends RequestName>(channel: K, value: unknown): RequestInput<K>;
+export function parseInput(channel: RequestName, value: unknown): unknown {
+  const result = z.safeParse(contract.requests[channel].input, value);
   if (!result.success) throw new ContractError(channel, 'input', describe(result.error));
   return result.data;
 }
 
-export function parseOutput<K extends RequestName>(channel: K, value: unknown): RequestOutput<K> {
-  const result = contract.requests[channel].output.safeParse(value);
+export function parseOutput<K extends RequestName>(channel: K, value: unknown): RequestOutput<K>;
+export function parseOutput(channel: RequestName, value: unknown): unknown {
+  const result = z.safeParse(contract.requests[channel].output, value);
   if (!result.success) throw new ContractError(channel, 'output', describe(result.error));
   return result.data;
 }
 
-export function parseEvent<K extends EventName>(channel: K, value: unknown): EventPayload<K> {
-  const result = contract.events[channel].safeParse(value);
+export function parseEvent<K extends EventName>(channel: K, value: unknown): EventPayload<K>;
+export function parseEvent(channel: EventName, value: unknown): unknown {
+  const result = z.safeParse(contract.events[channel], value);
   if (!result.success) throw new ContractError(channel, 'event', describe(result.error));
   return result.data;
 }

@@ -21,3 +21,10 @@ export type ServerMessage = z.infer<typeof ServerMessage>;
 
 /** Largest WebSocket frame either side accepts, checked before JSON parsing. */
 export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+/** What an Electron IPC request resolves to: errors travel as data, so the renderer gets the message rather than Electron's wrapper. */
+export const IpcResult = z.union([
+  z.object({ ok: z.literal(true), payload: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string().max(4000) }),
+]);
+export type IpcResult = z.infer<typeof IpcResult>;

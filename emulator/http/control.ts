@@ -1,0 +1,49 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { City } from '../city/city';
+import type { Notifier } from '../ws/notifier';
+import type { ActionLog } from './actionLog';
+import { readJsonBody } from './body';
+import { FaultPatch } from './faults';
+import type { FaultState } from './faults';
+import { problem } from './reply';
+import type { Reply } from './reply';
+
+export interface ControlContext {
+  readonly city: City;
+  readonly actions: ActionLog;
+  readonly faults: FaultState;
+  readonly notifier: Notifier;
+  readonly describe: () => Record<string, unknown>;
+  /** Drops every open connection except the one asking (so the control reply still gets out). */
+  readonly destroyConnections: (except: Socket | null) => void;
+}
+
+async function postFaults(ctx: ControlContext, req: IncomingMessage): Promise<Reply> {
+  const body = await readJsonBody(req);
+  if (!body.ok) return problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+  const parsed = FaultPatch.safeParse(body.json);
+  if (!parsed.success) return problem(400, 'BadRequestData', 'Invalid faults', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const { dropStream, ...states } = parsed.data;
+  const wasOutage = ctx.faults.outage;
+  Object.assign(ctx.faults, states);
+  if (ctx.faults.outage && !wasOutage) ctx.destroyConnections(req.socket);
+  if (dropStream === true) ctx.notifier.dropAll();
+  return { status: 200, body: { ...ctx.faults } };
+}
+
+/** `/emulator/*`: fault switches, the received-action log and a status summary. Always reachable. */
+export async function handleControl(ctx: ControlContext, req: IncomingMessage, url: URL): Promise<Reply> {
+  switch (`${req.method ?? ''} ${url.pathname}`) {
+    case 'GET /emulator/faults':
+      return { status: 200, body: { ...ctx.faults } };
+    case 'POST /emulator/faults':
+      return postFaults(ctx, req);
+    case 'GET /emulator/actions':
+      return { status: 200, body: ctx.actions.entries };
+    case 'GET /emulator/status':
+      return { status: 200, body: ctx.describe() };
+    default:
+      return problem(404, 'ResourceNotFound', 'Not found', `no control endpoint ${req.method ?? ''} ${url.pathname}`);
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Switchable failure modes for resilience tests. `dropStream` is a one-shot command, not a state. */
+export const FaultPatch = z
+  .object({ outage: z.boolean(), http503: z.boolean(), stall: z.boolean(), malformed: z.boolean(), dropStream: z.boolean() })
+  .partial()
+  .strict();
+export type FaultPatch = z.infer<typeof FaultPatch>;
+
+export interface FaultState {
+  outage: boolean;
+  http503: boolean;
+  stall: boolean;
+  malformed: boolean;
+}
+
+export const noFaults = (): FaultState => ({ outage: false, http503: false, stall: false, malformed: false });
+
+export const RETRY_AFTER_S = 5;

@@ -1,0 +1,132 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { NGSI_BASE } from '../ngsi/context';
+import type { Notifier } from '../ws/notifier';
+import { readJsonBody } from './body';
+import { handleControl } from './control';
+import type { ControlContext } from './control';
+import { getEntities, getEntity, patchAttrs, postEntity } from './entitiesApi';
+import type { ApiContext } from './entitiesApi';
+import { RETRY_AFTER_S } from './faults';
+import { problem, send } from './reply';
+import type { Reply } from './reply';
+
+export const NOTIFICATIONS_PATH = `${NGSI_BASE}/notifications/ws`;
+const ENTITY_PATH = new RegExp(`^${NGSI_BASE}/entities/([^/]+)$`);
+const ATTRS_PATH = new RegExp(`^${NGSI_BASE}/entities/([^/]+)/attrs/?$`);
+
+export interface ServerContext extends ApiContext, Omit<ControlContext, 'destroyConnections'> {
+  readonly notifier: Notifier;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const wantsLd = (req: IncomingMessage): boolean => (req.headers.accept ?? '').includes('application/ld+json');
+
+function decodeId(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+async function routeNgsi(ctx: ServerContext, req: IncomingMessage, url: URL): Promise<Reply> {
+  const path = url.pathname;
+  const actionHeader = typeof req.headers['x-action-id'] === 'string' ? req.headers['x-action-id'] : undefined;
+  if (path === `${NGSI_BASE}/entities` || path === `${NGSI_BASE}/entities/`) {
+    if (req.method === 'GET') return getEntities(ctx, url.searchParams, wantsLd(req));
+    if (req.method === 'POST') {
+      const body = await readJsonBody(req);
+      return body.ok ? postEntity(ctx, body.json, actionHeader) : problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+    }
+    return problem(405, 'OperationNotSupported', 'Method not allowed', `${req.method ?? '?'} ${path}`, { Allow: 'GET, POST' });
+  }
+  const attrs = ATTRS_PATH.exec(path)?.[1];
+  if (attrs !== undefined) {
+    const id = decodeId(attrs);
+    if (id === null) return problem(400, 'BadRequestData', 'Bad id', 'entity id is not valid percent-encoding');
+    if (req.method !== 'PATCH') return problem(405, 'OperationNotSupported', 'Method not allowed', `${req.method ?? '?'} ${path}`, { Allow: 'PATCH' });
+    const body = await readJsonBody(req);
+    return body.ok ? patchAttrs(ctx, id, body.json, actionHeader) : problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+  }
+  const entity = ENTITY_PATH.exec(path)?.[1];
+  if (entity !== undefined) {
+    const id = decodeId(entity);
+    if (id === null) return problem(400, 'BadRequestData', 'Bad id', 'entity id is not valid percent-encoding');
+    if (req.method !== 'GET') return problem(405, 'OperationNotSupported', 'Method not allowed', `${req.method ?? '?'} ${path}`, { Allow: 'GET' });
+    return getEntity(ctx, id, url.searchParams, wantsLd(req));
+  }
+  return problem(404, 'ResourceNotFound', 'Not found', `no resource at ${path}`);
+}
+
+/**
+ * One port serves both the NGSI-LD API and `/emulator/*` control. Control paths are checked first, so
+ * they stay reachable during every fault; during an outage any other request has its socket destroyed.
+ */
+export async function startServer(ctx: ServerContext, host: string, port: number): Promise<RunningServer> {
+  const sockets = new Set<Socket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  const destroyConnections = (except: Socket | null): void => {
+    ctx.notifier.terminateAll();
+    for (const s of sockets) if (s !== except) s.destroy();
+  };
+  const control: ControlContext = { ...ctx, destroyConnections };
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (url.pathname.startsWith('/emulator/')) return send(res, await handleControl(control, req, url));
+    if (ctx.faults.outage) return void req.socket.destroy();
+    // Stalled requests are left hanging on purpose; close() destroys their sockets.
+    if (ctx.faults.stall) return;
+    if (ctx.faults.http503) {
+      return send(res, problem(503, 'urn:phuket:emulator:problem:unavailable', 'Service unavailable', 'injected fault: http503', { 'Retry-After': String(RETRY_AFTER_S) }));
+    }
+    send(res, await routeNgsi(ctx, req, url));
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (ctx.faults.outage) return void socket.destroy();
+    if (url.pathname !== NOTIFICATIONS_PATH || ctx.faults.http503) {
+      const status = url.pathname !== NOTIFICATIONS_PATH ? '404 Not Found' : `503 Service Unavailable\r\nRetry-After: ${RETRY_AFTER_S}`;
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => ctx.notifier.attach(ws, url.searchParams));
+  };
+
+  const server: Server = createServer((req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, problem(500, 'InternalError', 'Internal error', err instanceof Error ? err.message : String(err)));
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('upgrade', onUpgrade);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  return {
+    url: `http://${host}:${boundPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        destroyConnections(null);
+        wss.close();
+        server.close(() => resolve());
+      }),
+  };
+}

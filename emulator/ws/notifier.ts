@@ -1,0 +1,82 @@
+import type { WebSocket } from 'ws';
+import type { City } from '../city/city';
+import { entityById } from '../ngsi/entities';
+import type { EntityModel } from '../ngsi/entityModel';
+import { render } from '../ngsi/entityModel';
+import type { Corrupter } from '../ngsi/malformed';
+import type { FaultState } from '../http/faults';
+
+export const SUBSCRIPTION_ID = 'urn:ngsi-ld:Subscription:console';
+
+interface Subscriber {
+  readonly socket: WebSocket;
+  readonly types: ReadonlySet<string> | null;
+  readonly keyValues: boolean;
+  seq: number;
+}
+
+/**
+ * Pushes NGSI-LD Notifications for changed entities, one batch per flush. `seq` counts the notifications
+ * sent on one connection (1, 2, 3…), so a client spots a gap; a new connection starts again at 1.
+ */
+export class Notifier {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly pending = new Set<string>();
+  private notificationN = 0;
+
+  constructor(
+    private readonly city: City,
+    private readonly faults: FaultState,
+    private readonly corrupter: Corrupter,
+  ) {}
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  attach(socket: WebSocket, params: URLSearchParams): void {
+    const typeParam = params.get('type');
+    const sub: Subscriber = {
+      socket,
+      types: typeParam === null ? null : new Set(typeParam.split(',')),
+      keyValues: (params.get('options') ?? '').split(',').includes('keyValues'),
+      seq: 0,
+    };
+    this.subscribers.add(sub);
+    socket.on('close', () => this.subscribers.delete(sub));
+    socket.on('error', () => this.subscribers.delete(sub));
+  }
+
+  /** Sends what changed since the last flush. While stalled, changes wait and go out in the first batch after. */
+  flush(): void {
+    for (const id of this.city.drainChanged()) this.pending.add(id);
+    if (this.faults.stall) return;
+    if (this.subscribers.size === 0 || this.pending.size === 0) {
+      this.pending.clear();
+      return;
+    }
+    let models: EntityModel[] = [...this.pending].flatMap((id) => entityById(this.city, id) ?? []);
+    this.pending.clear();
+    if (this.faults.malformed) models = this.corrupter.apply(models);
+    const notifiedAt = new Date(Math.round(this.city.nowMs)).toISOString();
+    for (const sub of this.subscribers) {
+      const data = models.filter((m) => sub.types === null || sub.types.has(m.type)).map((m) => render(m, sub.keyValues, null));
+      if (data.length === 0 || sub.socket.readyState !== sub.socket.OPEN) continue;
+      sub.seq++;
+      this.notificationN++;
+      sub.socket.send(
+        JSON.stringify({ id: `urn:ngsi-ld:Notification:${this.notificationN}`, type: 'Notification', subscriptionId: SUBSCRIPTION_ID, notifiedAt, seq: sub.seq, data }),
+      );
+    }
+  }
+
+  /** Closes every notification socket (1012: service restart), as a flaky platform would. */
+  dropAll(): void {
+    for (const sub of this.subscribers) sub.socket.close(1012, 'stream dropped');
+  }
+
+  terminateAll(): void {
+    for (const sub of this.subscribers) sub.socket.terminate();
+    this.subscribers.clear();
+  }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildBridge, channelNames, contract, ContractError, parseEvent, parseInput, parseOutput } from '../../shared/contract';
+import type { Handlers, Transport } from '../../shared/contract';
+import { dispatch } from '../../electron/core/dispatch';
+
+const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000 };
+
+function loopback(handlers: Handlers): Transport {
+  return {
+    async invoke(channel, payload) {
+      // Through JSON, as on the wire, so nothing survives that a real host could not send.
+      const result = await dispatch(handlers, channel, JSON.parse(JSON.stringify(payload)), { host: 'browser', windowId: 't' });
+      if (!result.ok) throw new Error(result.error);
+      return JSON.parse(JSON.stringify(result.payload));
+    },
+    listen: () => () => undefined,
+  };
+}
+
+describe('contract', () => {
+  it('passes a valid payload through unchanged', () => {
+    expect(parseOutput('app:info', validInfo)).toEqual(validInfo);
+    expect(parseInput('app:info', {})).toEqual({});
+    expect(parseEvent('host:ready', { host: 'electron', at: 5 })).toEqual({ host: 'electron', at: 5 });
+  });
+
+  it('rejects an invalid payload with an error naming the channel and each problem', () => {
+    const bad = { ...validInfo, version: 'latest', host: 'telnet' };
+    expect(() => parseOutput('app:info', bad)).toThrow(ContractError);
+    try {
+      parseOutput('app:info', bad);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContractError);
+      const message = String(error instanceof Error ? error.message : error);
+      expect(message).toMatch(/^app:info output: /);
+      expect(message).toContain('version: must be a semantic version');
+      expect(message).toMatch(/host: /);
+    }
+    expect(() => parseInput('app:info', { sneaky: true })).toThrow(/app:info input: .*sneaky/);
+  });
+
+  it('round-trips every request through a bridge, the dispatcher and the handlers', async () => {
+    const handlers: Handlers = {
+      'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1 }),
+      'map:basemap': () => ({
+        sources: [{ kind: 'roads', path: 'basemap/roads.geojson' }],
+        glyphs: 'glyphs/{fontstack}/{range}.pbf',
+        thaiFont: 'fonts/t.ttf',
+        home: [98, 7, 99, 8],
+        maxBounds: [97, 6, 100, 9],
+        attribution: ['© OpenStreetMap contributors'],
+      }),
+    };
+    const bridge = buildBridge(loopback(handlers));
+    await expect(bridge['app:info']({})).resolves.toEqual({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1 });
+    await expect(bridge['map:basemap']({})).resolves.toMatchObject({ home: [98, 7, 99, 8] });
+  });
+
+  it('refuses a handler answer that breaks the contract, and an unknown channel', async () => {
+    const handlers: Handlers = {
+      'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: -1 }),
+      'map:basemap': () => {
+        throw new Error('unreachable');
+      },
+    };
+    const bridge = buildBridge(loopback(handlers));
+    await expect(bridge['app:info']({})).rejects.toThrow(/app:info output: startedAt/);
+    const unknown = await dispatch(handlers, 'fs:read', {}, { host: 'browser', windowId: 't' });
+    expect(unknown).toEqual({ ok: false, error: 'fs:read channel: unknown request channel' });
+    const basemap = await dispatch(handlers, 'map:basemap', { path: '../../etc/passwd' }, { host: 'browser', windowId: 't' });
+    expect(basemap.ok).toBe(false);
+  });
+
+  it('refuses basemap paths that leave the asset root', () => {
+    const manifest = parseOutput('map:basemap', {
+      sources: [{ kind: 'land', path: 'basemap/land.geojson' }],
+      glyphs: 'glyphs/{fontstack}/{range}.pbf',
+      thaiFont: 'fonts/t.ttf',
+      home: [98, 7, 99, 8],
+      maxBounds: [97, 6, 100, 9],
+      attribution: ['a'],
+    });
+    expect(() => parseOutput('map:basemap', { ...manifest, thaiFont: '../secret.ttf' })).toThrow(/thaiFont/);
+    expect(() => parseOutput('map:basemap', { ...manifest, thaiFont: 'https://evil.example/x.ttf' })).toThrow(/thaiFont/);
+  });
+
+  it('gives the bridge exactly one function per channel', () => {
+    const bridge = buildBridge({ invoke: async () => null, listen: () => () => undefined });
+    expect(Object.keys(bridge).sort()).toEqual([...channelNames].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(contract.requests), ...Object.keys(contract.events)].sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+    expect(Object.isFrozen(bridge)).toBe(true);
+  });
+});
