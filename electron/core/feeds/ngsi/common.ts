@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { PHUKET_MARGIN } from '../../../../shared/domain';
+
+/** Where the console accepts coordinates. Tests of the official (Spanish) examples widen it to the world. */
+export interface Area {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+export const PHUKET: Area = PHUKET_MARGIN;
+export const WORLD: Area = { west: -180, south: -90, east: 180, north: 90 };
+
+export interface MapOptions {
+  area: Area;
+  /** When the console received the entity: the fallback for an entity that carries no time of its own. */
+  receivedAt: number;
+}
+
+/** On the wire only finiteness is checked; the area check then says what is wrong (and spots [lat, lon]). */
+const WirePosition = z.tuple([z.number().finite(), z.number().finite()]);
+export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: WirePosition });
+export const LineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(WirePosition).min(2).max(2000) });
+
+export function inArea(area: Area, [lon, lat]: readonly [number, number]): boolean {
+  return lon >= area.west && lon <= area.east && lat >= area.south && lat <= area.north;
+}
+
+/** Says where a coordinate went wrong, and recognises the commonest mistake: [lat, lon] for [lon, lat]. */
+export function outsideReason(area: Area, points: readonly (readonly [number, number])[]): string | null {
+  const bad = points.find((p) => !inArea(area, p));
+  if (!bad) return null;
+  const swapped = inArea(area, [bad[1], bad[0]]);
+  return `coordinate [${bad[0]}, ${bad[1]}] is outside the service area${swapped ? ' (it looks like [lat, lon]; NGSI-LD uses [lon, lat])' : ''}`;
+}
+
+/** NGSI times are ISO 8601; `dateObserved` may be an interval `start/end`, of which the end is the observation time. */
+export function parseTime(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const end = value.includes('/') ? value.slice(value.indexOf('/') + 1) : value;
+  const ms = Date.parse(end);
+  return Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+
+/** Turns zod issues into one line naming the entity and each bad attribute. */
+export function describeIssues(id: string, error: z.ZodError): string {
+  return `${id}: ${error.issues
+    .slice(0, 4)
+    .map((i) => `${i.path.join('.') || 'entity'} ${i.message}`)
+    .join('; ')}`;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { IncidentNote, IncidentStatus, IncidentType, incidentTypeToAlert, Severity } from '../../../../shared/domain';
+import type { Incident } from '../../../../shared/domain';
+import type { Mapped } from '../result';
+import { accept, refuse } from '../result';
+import type { FlatEntity } from './flatten';
+import type { MapOptions } from './common';
+import { describeIssues, outsideReason, parseTime, PointGeometry } from './common';
+
+const WireNote = IncidentNote.extend({ at: z.union([z.number().int().nonnegative(), z.string().max(64)]) });
+
+const AlertAttrs = z.object({
+  location: PointGeometry,
+  category: z.string().min(1).max(60),
+  subCategory: z.string().max(60).optional(),
+  severity: Severity,
+  description: z.string().max(4000).optional(),
+  dateIssued: z.string().max(64),
+  dateModified: z.string().max(64).optional(),
+  alertSource: z.string().max(200).optional(),
+  incidentType: IncidentType.optional(),
+  status: IncidentStatus.optional(),
+  assignedUnits: z.array(z.string().min(1).max(256)).max(50).optional(),
+  district: z.string().max(200).optional(),
+  reporterLanguage: z.string().max(35).optional(),
+  reporterNationality: z.string().max(60).optional(),
+  notes: z.array(WireNote).max(500).optional(),
+});
+
+/** Smart Data Model subCategories that name one of our incident types, beyond the ones we publish ourselves. */
+const SUBCATEGORY_TYPES: Record<string, IncidentType> = {
+  ...Object.fromEntries(Object.entries(incidentTypeToAlert).map(([type, alert]) => [alert.subCategory, IncidentType.parse(type)])),
+  injuredBiker: 'traffic-accident',
+  asthmaAttack: 'medical',
+  bumpedPatient: 'medical',
+  fallenPatient: 'medical',
+  fireRisk: 'fire',
+  forestFire: 'fire',
+  tsunami: 'flood',
+  theft: 'theft',
+  suspiciousAction: 'assault',
+};
+
+/** Alert → Incident. The Smart Data Model fields are required; our additions are optional with sensible defaults. */
+export function mapAlert(entity: FlatEntity, options: MapOptions): Mapped<Incident> {
+  if (entity.type !== 'Alert') return refuse(`${entity.id}: expected Alert, got ${entity.type}`);
+  const parsed = AlertAttrs.safeParse(entity.attrs);
+  if (!parsed.success) return refuse(describeIssues(entity.id, parsed.error));
+  const a = parsed.data;
+  const outside = outsideReason(options.area, [a.location.coordinates]);
+  if (outside) return refuse(`${entity.id}: ${outside}`);
+  const type = a.incidentType ?? (a.subCategory ? SUBCATEGORY_TYPES[a.subCategory] : undefined);
+  if (!type) return refuse(`${entity.id}: Alert ${a.category}/${a.subCategory ?? '-'} is not an incident type the console handles`);
+  const reportedAt = parseTime(a.dateIssued);
+  if (reportedAt === null) return refuse(`${entity.id}: dateIssued is not a time`);
+  const notes = (a.notes ?? []).map((n) => ({ ...n, at: typeof n.at === 'number' ? n.at : (parseTime(n.at) ?? reportedAt) }));
+  return accept({
+    id: entity.id,
+    type,
+    category: a.category,
+    subCategory: a.subCategory ?? null,
+    severity: a.severity,
+    status: a.status ?? 'new',
+    position: a.location.coordinates,
+    description: a.description ?? '',
+    district: a.district ?? null,
+    reporterLanguage: a.reporterLanguage ?? null,
+    reporterNationality: a.reporterNationality ?? null,
+    assignedUnitIds: a.assignedUnits ?? [],
+    notes,
+    source: a.alertSource ?? null,
+    reportedAt,
+    updatedAt: parseTime(a.dateModified) ?? reportedAt,
+  });
+}
