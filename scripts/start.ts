@@ -8,7 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { platformFromEnvironment } from '../electron/core/config';
+import type { PlatformConfig } from '../electron/core/config';
 import { launchBrowserHost } from '../electron/host/launch';
+import { startEmulator } from '../emulator/emulator';
 import { buildIfStale, buildRendererIfStale } from './build-if-stale';
 import { findElectron } from './electron-runtime';
 import { findChromium } from './find-chromium';
@@ -19,6 +22,9 @@ const { values } = parseArgs({
     headless: { type: 'boolean', default: false },
     browser: { type: 'boolean', default: false },
     port: { type: 'string' },
+    speed: { type: 'string', default: '1' },
+    seed: { type: 'string' },
+    'emulator-state': { type: 'string' },
   },
 });
 const port = values.port === undefined ? undefined : Number(values.port);
@@ -27,11 +33,28 @@ if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)
   process.exit(2);
 }
 
+const closers: (() => Promise<void>)[] = [];
+
+/** The configured platform, or the built-in Phuket emulator started in this process. */
+async function platform(): Promise<PlatformConfig> {
+  const configured = platformFromEnvironment(process.env);
+  if (configured) return configured;
+  const emulator = await startEmulator({
+    speed: Number(values.speed),
+    ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+    ...(values['emulator-state'] === undefined ? {} : { statePath: values['emulator-state'] }),
+  });
+  closers.push(() => emulator.close());
+  console.error(`Phuket platform emulator at ${emulator.url} (speed ${values.speed}x)`);
+  return { baseUrl: emulator.url, tenant: null, token: null, feeds: ['traffic', 'units', 'incidents'], label: 'emulator' };
+}
+
 async function runBrowserHost(openWindow: boolean): Promise<void> {
   buildRendererIfStale(root);
-  const { host } = await launchBrowserHost({ root, ...(port === undefined ? {} : { port }) });
-  console.log(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const launched = await launchBrowserHost({ root, platform: await platform(), ...(port === undefined ? {} : { port }) });
+  closers.unshift(() => launched.close());
+  console.log(launched.host.url);
+  const stop = () => void Promise.all(closers.map((close) => close())).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (!openWindow) return;
@@ -41,15 +64,17 @@ async function runBrowserHost(openWindow: boolean): Promise<void> {
     return;
   }
   const profile = mkdtempSync(join(tmpdir(), 'phuket-console-'));
-  const window = spawn(chromium, [`--app=${host.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
+  const window = spawn(chromium, [`--app=${launched.host.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
   window.on('exit', stop);
 }
 
-function runElectron(binary: string): void {
+async function runElectron(binary: string): Promise<void> {
   buildRendererIfStale(root);
   buildIfStale(root, 'dist-electron/main.cjs', ['electron', 'shared', 'vite.electron.config.ts'], 'build:electron');
-  const child = spawn(binary, [root], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  const { baseUrl, tenant, token, feeds } = await platform();
+  const env = { ...process.env, PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(',') };
+  const child = spawn(binary, [root], { stdio: 'inherit', env });
+  child.on('exit', (code) => void Promise.all(closers.map((close) => close())).then(() => process.exit(code ?? 0)));
 }
 
 if (values.headless) {
@@ -58,7 +83,7 @@ if (values.headless) {
   await runBrowserHost(true);
 } else {
   const electron = findElectron();
-  if (electron.ok) runElectron(electron.path);
+  if (electron.ok) await runElectron(electron.path);
   else {
     console.error(`Electron is not available here: ${electron.reason}; serving the console through the browser host instead.`);
     await runBrowserHost(true);

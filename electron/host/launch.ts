@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { createEventHub } from '../core/events';
-import type { EventHub } from '../core/events';
-import { createHandlers } from '../core/handlers';
+import type { PlatformConfig } from '../core/config';
+import { startConsoleCore } from '../core/consoleCore';
+import type { ConsoleCore } from '../core/consoleCore';
 import { readPackageInfo } from '../core/package-info';
 import { startBrowserHost } from './server';
 import type { BrowserHost } from './server';
@@ -9,24 +9,32 @@ import type { BrowserHost } from './server';
 export interface LaunchOptions {
   /** The project root: holds package.json and dist/renderer. */
   readonly root: string;
+  readonly platform: PlatformConfig | null;
   readonly port?: number;
 }
 
 export interface LaunchedHost {
   readonly host: BrowserHost;
-  readonly events: EventHub;
+  readonly core: ConsoleCore;
+  close(): Promise<void>;
 }
 
 /** Wires the core to the browser host: what `npm start` runs where Electron cannot. */
 export async function launchBrowserHost(options: LaunchOptions): Promise<LaunchedHost> {
   const pkg = readPackageInfo(join(options.root, 'package.json'));
-  const events = createEventHub();
-  const handlers = createHandlers({ name: pkg.name, version: pkg.version, host: 'browser', startedAt: Date.now() });
+  const core = startConsoleCore({ name: pkg.name, version: pkg.version, host: 'browser', platform: options.platform });
   const host = await startBrowserHost({
     rendererDir: join(options.root, 'dist', 'renderer'),
-    handlers,
-    events,
+    handlers: core.handlers,
+    events: core.events,
     ...(options.port === undefined ? {} : { port: options.port }),
   });
-  return { host, events };
+  return {
+    host,
+    core,
+    async close() {
+      await host.close();
+      await core.stop();
+    },
+  };
 }

@@ -3,24 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createEventHub } from '../core/events';
-import { createHandlers } from '../core/handlers';
+import { startConsoleCore } from '../core/consoleCore';
 import { startBrowserHost } from './server';
 import type { BrowserHost } from './server';
 
 let host: BrowserHost;
-const events = createEventHub();
+const core = startConsoleCore({ name: 'test', version: '0.0.1', host: 'browser', platform: null });
+const events = core.events;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'host-test-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
   host = await startBrowserHost({
     rendererDir: dir,
-    handlers: createHandlers({ name: 'test', version: '0.0.1', host: 'browser', startedAt: 1 }),
+    handlers: core.handlers,
     events,
   });
 });
-afterAll(() => host.close());
+afterAll(async () => {
+  await host.close();
+  await core.stop();
+});
 
 /** Resolves with the HTTP status the server refused the upgrade with, or 101 when it accepted. */
 function upgradeStatus(url: string, origin: string | undefined): Promise<number> {
@@ -65,7 +68,7 @@ describe('browser host', () => {
     expect(await ready).toMatchObject({ t: 'evt', ch: 'host:ready', payload: { host: 'browser' } });
     const answer = nextMessage(ws);
     ws.send(JSON.stringify({ t: 'req', id: 7, ch: 'app:info', payload: {} }));
-    expect(await answer).toEqual({ t: 'res', id: 7, ok: true, payload: { name: 'test', version: '0.0.1', host: 'browser', startedAt: 1 } });
+    expect(await answer).toEqual({ t: 'res', id: 7, ok: true, payload: { name: 'test', version: '0.0.1', host: 'browser', startedAt: expect.any(Number) } });
     const refused = nextMessage(ws);
     ws.send(JSON.stringify({ t: 'req', id: 8, ch: 'app:info', payload: { admin: true } }));
     expect(await refused).toMatchObject({ t: 'res', id: 8, ok: false, error: expect.stringMatching(/^app:info input: /) });

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
-import { createEventHub } from '../core/events';
-import { createHandlers } from '../core/handlers';
+import { platformFromEnvironment } from '../core/config';
+import { startConsoleCore } from '../core/consoleCore';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -24,8 +24,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
     serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
-    const events = createEventHub();
-    bindIpc(createHandlers({ name: app.getName(), version: app.getVersion(), host: 'electron', startedAt: Date.now() }), events);
+    const core = startConsoleCore({ name: app.getName(), version: app.getVersion(), host: 'electron', platform: platformFromEnvironment(process.env) });
+    bindIpc(core.handlers, core.events);
+    app.on('before-quit', () => void core.stop());
     createConsoleWindow(preload);
   });
 }

@@ -1,4 +1,4 @@
-import { distanceToLineM } from './geo';
+import { distanceToLineM, haversineM } from './geo';
 import type { Basemap } from './basemap';
 import { basemap } from './basemap';
 import { createFleet } from './fleet';
@@ -56,6 +56,8 @@ export class City {
   private noise: number[];
   private nextTrafficMs: number;
   private readonly changed = new Set<string>();
+  /** Units that reached the end of their legs this step; the lifecycle consumes them. */
+  readonly arrivals: Unit[] = [];
 
   constructor(options: CityOptions, snapshot?: CitySnapshot) {
     const map = options.basemap ?? basemap();
@@ -137,9 +139,6 @@ export class City {
     }
   }
 
-  /** Units that reached the end of their legs this step; the lifecycle consumes them. */
-  readonly arrivals: Unit[] = [];
-
   private measureTraffic(): void {
     const open = [...this.incidents.values()].filter(isOpen);
     const hour = this.hour;
@@ -147,7 +146,14 @@ export class City {
       // Slow drift keeps noise realistic and stops every segment from changing every interval.
       const n = Math.max(-1, Math.min(1, 0.8 * (this.noise[i] ?? 0) + 0.4 * this.rng.between(-1, 1)));
       this.noise[i] = n;
-      const near = open.some((inc) => distanceToLineM(inc.location, seg.coordinates) < INCIDENT_RADIUS_M);
+      const start = seg.coordinates[0];
+      const near = open.some(
+        (inc) =>
+          start !== undefined &&
+          // Cheap reject first: no point of the segment is closer than its start minus its length.
+          haversineM(inc.location, start) < INCIDENT_RADIUS_M + seg.lengthM &&
+          distanceToLineM(inc.location, seg.coordinates) < INCIDENT_RADIUS_M,
+      );
       const profile = this.profiles[i];
       return profile === undefined ? { averageVehicleSpeed: 0, intensity: 0, occupancy: 0, congested: false } : trafficReading(profile, hour, near, n);
     });

@@ -17,8 +17,9 @@ const STARTING_STATUS: [IncidentStatus, number][] = [
 export function populate(city: City): void {
   const count = city.rng.int(9, 14);
   for (let i = 0; i < count; i++) {
-    const status = city.rng.weighted(STARTING_STATUS);
-    const auto = status !== 'new' || city.rng.chance(0.25);
+    // The first few always wait for the operator, so there is work on screen from the first second.
+    const status = i < 3 ? 'new' : city.rng.weighted(STARTING_STATUS);
+    const auto = status !== 'new' || (i >= 3 && city.rng.chance(0.25));
     const issuedMs = city.nowMs - city.rng.between(2, 50) * 60_000;
     const incident = addIncident(city, drawIncident(city.rng, city.hour, city.graph), auto, issuedMs);
     if (status === 'new') continue;
@@ -38,7 +39,7 @@ export function populate(city: City): void {
   }
   const available = [...city.units.values()].filter((u) => u.status === 'available');
   for (let i = 0; i < 2; i++) {
-    const unit = city.rng.pick(available);
-    unit.status = 'out-of-service';
+    const [unit] = available.splice(city.rng.int(0, available.length - 1), 1);
+    if (unit !== undefined) unit.status = 'out-of-service';
   }
 }

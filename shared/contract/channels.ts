@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppInfo, HostReady, NoInput } from './app';
 import { BasemapManifest } from './basemap';
+import { FeedHealthReport, LiveChanges, LiveSnapshot } from './live';
 
 /** A request/response channel: the renderer asks, the host answers once. */
 export interface RequestSchemas<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -18,10 +19,14 @@ export const contract = {
   requests: {
     'app:info': { input: NoInput, output: AppInfo },
     'map:basemap': { input: NoInput, output: BasemapManifest },
+    'state:snapshot': { input: NoInput, output: LiveSnapshot },
+    'feed:health': { input: NoInput, output: FeedHealthReport },
   },
   /** The host pushes to every window; windows only listen. */
   events: {
     'host:ready': HostReady,
+    'state:changes': LiveChanges,
+    'feed:health-changed': FeedHealthReport,
   },
 } as const satisfies {
   requests: Record<`${string}:${string}`, RequestSchemas>;

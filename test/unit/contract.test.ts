@@ -3,6 +3,11 @@ import { buildBridge, channelNames, contract, ContractError, parseEvent, parseIn
 import type { Handlers, Transport } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
 
+const quiet = {
+  'state:snapshot': () => ({ segments: [], units: [], incidents: [] }),
+  'feed:health': () => ({ at: 1, platform: 'test', feeds: [] }),
+};
+
 const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000 };
 
 function loopback(handlers: Handlers): Transport {
@@ -41,6 +46,7 @@ describe('contract', () => {
 
   it('round-trips every request through a bridge, the dispatcher and the handlers', async () => {
     const handlers: Handlers = {
+      ...quiet,
       'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1 }),
       'map:basemap': () => ({
         sources: [{ kind: 'roads', path: 'basemap/roads.geojson' }],
@@ -58,6 +64,7 @@ describe('contract', () => {
 
   it('refuses a handler answer that breaks the contract, and an unknown channel', async () => {
     const handlers: Handlers = {
+      ...quiet,
       'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: -1 }),
       'map:basemap': () => {
         throw new Error('unreachable');

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../../../test/support/console-host';
 import { PHUKET, WORLD } from './common';
 import { mapEntity } from './mapEntity';
 
-const example = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/ngsi-ld', name), 'utf8'));
+const example = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../../../test/fixtures/ngsi-ld', name), 'utf8'));
 const world = { area: WORLD, receivedAt: 1_000 };
 const phuket = { area: PHUKET, receivedAt: 1_000 };
 

@@ -1,0 +1,69 @@
+import type { FeedHealth } from '../../../shared/contract';
+import type { FeedId } from '../../../shared/domain';
+
+/** What the core remembers about one feed between reports. Plain data: every transition below is a pure function. */
+export interface FeedTrack {
+  feed: FeedId;
+  link: 'connecting' | 'open' | 'closed';
+  linkDetail: string;
+  lastMessageAt: number | null;
+  lagMs: number | null;
+  /** Receive times within the rate window, oldest first. */
+  recent: number[];
+  items: number;
+  rejected: number;
+  lastRejection: { reason: string; at: number } | null;
+}
+
+export interface HealthRules {
+  /** Over this silence a feed that should be talking is degraded (a stalled stream). Null: silence is normal. */
+  silenceMs: number | null;
+  /** Over this lag the platform's data is late. */
+  maxLagMs: number;
+  rateWindowMs: number;
+}
+
+export const DEFAULT_RULES: Record<FeedId, HealthRules> = {
+  traffic: { silenceMs: 30_000, maxLagMs: 30_000, rateWindowMs: 10_000 },
+  units: { silenceMs: 30_000, maxLagMs: 30_000, rateWindowMs: 10_000 },
+  incidents: { silenceMs: null, maxLagMs: 30_000, rateWindowMs: 10_000 },
+};
+
+export function newTrack(feed: FeedId): FeedTrack {
+  return { feed, link: 'connecting', linkDetail: 'connecting to the platform', lastMessageAt: null, lagMs: null, recent: [], items: 0, rejected: 0, lastRejection: null };
+}
+
+export function withLink(track: FeedTrack, link: FeedTrack['link'], detail: string): FeedTrack {
+  return { ...track, link, linkDetail: detail };
+}
+
+export function withMessage(track: FeedTrack, receivedAt: number, sentAt: number | null, accepted: number, rules: HealthRules): FeedTrack {
+  const recent = [...track.recent.filter((t) => t > receivedAt - rules.rateWindowMs), receivedAt];
+  return { ...track, lastMessageAt: receivedAt, lagMs: sentAt === null ? track.lagMs : receivedAt - sentAt, recent, items: track.items + accepted };
+}
+
+export function withRejection(track: FeedTrack, reason: string, at: number): FeedTrack {
+  return { ...track, rejected: track.rejected + 1, lastRejection: { reason, at } };
+}
+
+/** The verdict an operator sees. Down: no link. Degraded: linked but silent, late, or sending bad data. */
+export function assess(track: FeedTrack, now: number, rules: HealthRules): FeedHealth {
+  const recent = track.recent.filter((t) => t > now - rules.rateWindowMs);
+  const base = {
+    feed: track.feed,
+    lastMessageAt: track.lastMessageAt,
+    lagMs: track.lagMs,
+    messagesPerSecond: Math.round((recent.length / (rules.rateWindowMs / 1000)) * 10) / 10,
+    items: track.items,
+    rejected: track.rejected,
+    lastRejection: track.lastRejection,
+  };
+  if (track.link !== 'open') return { ...base, state: 'down', detail: track.linkDetail };
+  const silentFor = now - (track.lastMessageAt ?? now);
+  if (rules.silenceMs !== null && silentFor > rules.silenceMs) return { ...base, state: 'degraded', detail: `no data for ${Math.round(silentFor / 1000)} s` };
+  if (track.lagMs !== null && track.lagMs > rules.maxLagMs) return { ...base, state: 'degraded', detail: `data is ${Math.round(track.lagMs / 1000)} s late` };
+  if (track.lastRejection && now - track.lastRejection.at < rules.rateWindowMs) {
+    return { ...base, state: 'degraded', detail: `rejected bad data: ${track.lastRejection.reason}`.slice(0, 300) };
+  }
+  return { ...base, state: 'connected', detail: 'live' };
+}

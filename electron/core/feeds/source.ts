@@ -1,0 +1,32 @@
+import type { FeedId } from '../../../shared/domain';
+import type { FeedItem } from './ngsi/mapEntity';
+
+/** What a source can do, so the rest of the core need not know which source it has. */
+export interface FeedCapabilities {
+  /** Can list everything it knows (initial load, resync after a gap). */
+  readonly snapshot: boolean;
+  /** Pushes changes as they happen. */
+  readonly live: boolean;
+  /** Accepts operator actions (later issues: the outbox delivers through it). */
+  readonly actions: boolean;
+}
+
+export type LinkState = 'connecting' | 'open' | 'closed';
+
+/** Where a source delivers: already mapped and validated items, refusals with reasons, and its link state. */
+export interface FeedSink {
+  /** A full listing of one feed: what is not in it is gone. */
+  snapshot(feed: FeedId, items: FeedItem[], receivedAt: number): void;
+  changes(feed: FeedId, items: FeedItem[], receivedAt: number, sentAt: number | null): void;
+  rejected(feed: FeedId, reason: string, at: number): void;
+  link(state: LinkState, detail: string): void;
+}
+
+/** A live platform, the emulator and (later) a replay of the local log all look like this to the core. */
+export interface FeedSource {
+  readonly name: string;
+  readonly feeds: readonly FeedId[];
+  readonly capabilities: FeedCapabilities;
+  start(sink: FeedSink): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,108 @@
+import { compareVersions } from '../../../shared/domain';
+import type { FeedId, Incident, RoadSegmentState, Unit } from '../../../shared/domain';
+import type { LiveChanges, LiveSnapshot } from '../../../shared/contract';
+import type { FeedItem } from '../feeds/ngsi/mapEntity';
+
+export interface ApplyCounts {
+  applied: number;
+  stale: number;
+  duplicate: number;
+}
+
+const KEY = { traffic: 'segments', units: 'units', incidents: 'incidents' } as const;
+type Key = (typeof KEY)[FeedId];
+
+/** Changes waiting to go to the windows; an entity changed twice before a flush is sent once, as it is now. */
+export class PendingChanges {
+  private readonly upserts = { segments: new Map<string, RoadSegmentState>(), units: new Map<string, Unit>(), incidents: new Map<string, Incident>() };
+  private readonly removals = { segments: new Set<string>(), units: new Set<string>(), incidents: new Set<string>() };
+
+  upsert(entry: FeedItem): void {
+    switch (entry.feed) {
+      case 'traffic':
+        return this.put('segments', this.upserts.segments, entry.item);
+      case 'units':
+        return this.put('units', this.upserts.units, entry.item);
+      case 'incidents':
+        return this.put('incidents', this.upserts.incidents, entry.item);
+    }
+  }
+
+  private put<T extends { id: string }>(key: Key, map: Map<string, T>, item: T): void {
+    this.removals[key].delete(item.id);
+    map.set(item.id, item);
+  }
+
+  remove(feed: FeedId, id: string): void {
+    this.upserts[KEY[feed]].delete(id);
+    this.removals[KEY[feed]].add(id);
+  }
+
+  isEmpty(): boolean {
+    return Object.values(this.upserts).every((m) => m.size === 0) && Object.values(this.removals).every((s) => s.size === 0);
+  }
+
+  /** Hands over what is pending and starts afresh. */
+  take(): LiveChanges {
+    const changes: LiveChanges = {
+      segments: [...this.upserts.segments.values()],
+      units: [...this.upserts.units.values()],
+      incidents: [...this.upserts.incidents.values()],
+      removed: { segments: [...this.removals.segments], units: [...this.removals.units], incidents: [...this.removals.incidents] },
+    };
+    for (const map of Object.values(this.upserts)) map.clear();
+    for (const set of Object.values(this.removals)) set.clear();
+    return changes;
+  }
+}
+
+const timeOf = (entry: FeedItem): number => (entry.feed === 'incidents' ? entry.item.updatedAt : entry.item.observedAt);
+
+/**
+ * The latest known state of every entity. Older and duplicate observations stop here, so only real
+ * changes travel on to the windows.
+ */
+export class LiveState {
+  private readonly entries = { traffic: new Map<string, FeedItem>(), units: new Map<string, FeedItem>(), incidents: new Map<string, FeedItem>() };
+
+  apply(items: readonly FeedItem[], pending: PendingChanges): ApplyCounts {
+    const counts = { applied: 0, stale: 0, duplicate: 0 };
+    for (const entry of items) {
+      const map = this.entries[entry.feed];
+      const held = map.get(entry.item.id);
+      const verdict = compareVersions(held, entry, timeOf);
+      if (verdict === 'apply') {
+        map.set(entry.item.id, entry);
+        pending.upsert(entry);
+        counts.applied++;
+      } else counts[verdict]++;
+    }
+    return counts;
+  }
+
+  /** A full listing of one feed: applies it and forgets what the platform no longer lists (closed and archived meanwhile). */
+  replaceFeed(feed: FeedId, items: readonly FeedItem[], pending: PendingChanges): ApplyCounts {
+    const listed = new Set(items.map((i) => i.item.id));
+    const map = this.entries[feed];
+    for (const id of [...map.keys()]) {
+      if (!listed.has(id)) {
+        map.delete(id);
+        pending.remove(feed, id);
+      }
+    }
+    return this.apply(items, pending);
+  }
+
+  snapshot(): LiveSnapshot {
+    const items = (feed: FeedId) => [...this.entries[feed].values()];
+    return {
+      segments: items('traffic').flatMap((e) => (e.feed === 'traffic' ? [e.item] : [])),
+      units: items('units').flatMap((e) => (e.feed === 'units' ? [e.item] : [])),
+      incidents: items('incidents').flatMap((e) => (e.feed === 'incidents' ? [e.item] : [])),
+    };
+  }
+
+  count(feed: FeedId): number {
+    return this.entries[feed].size;
+  }
+}

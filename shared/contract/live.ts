@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { FeedId, Incident, RoadSegmentState, Unit } from '../domain';
+
+const Ids = z.array(z.string().max(256)).max(100_000);
+
+/** Everything the console knows right now: what a window paints first. */
+export const LiveSnapshot = z.object({
+  segments: z.array(RoadSegmentState).max(50_000),
+  units: z.array(Unit).max(5_000),
+  incidents: z.array(Incident).max(50_000),
+});
+export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
+
+/** What changed since the last batch, coalesced by the core; windows apply it incrementally. */
+export const LiveChanges = LiveSnapshot.extend({
+  removed: z.object({ segments: Ids, units: Ids, incidents: Ids }),
+});
+export type LiveChanges = z.infer<typeof LiveChanges>;
+
+export const FeedState = z.enum(['connected', 'degraded', 'down']);
+export type FeedState = z.infer<typeof FeedState>;
+
+/** The truth about one feed, for the feed-health panel. */
+export const FeedHealth = z.object({
+  feed: FeedId,
+  state: FeedState,
+  /** Why it is degraded or down, in words an operator can act on. */
+  detail: z.string().max(300),
+  lastMessageAt: z.number().int().nonnegative().nullable(),
+  /** Receive time minus the platform's notification time, for the latest message. */
+  lagMs: z.number().finite().nullable(),
+  messagesPerSecond: z.number().finite().nonnegative(),
+  items: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  lastRejection: z.object({ reason: z.string().max(300), at: z.number().int().nonnegative() }).nullable(),
+});
+export type FeedHealth = z.infer<typeof FeedHealth>;
+
+export const FeedHealthReport = z.object({
+  at: z.number().int().nonnegative(),
+  /** Where the console gets its data from, e.g. "emulator" or the platform's host name. */
+  platform: z.string().max(200),
+  feeds: z.array(FeedHealth).max(10),
+});
+export type FeedHealthReport = z.infer<typeof FeedHealthReport>;
