@@ -1,4 +1,7 @@
 import { MapView } from './map/MapView';
+import { FeedHealthPanel } from './panels/FeedHealthPanel';
+import { MapLegend } from './panels/MapLegend';
+import { SelectionCard } from './panels/SelectionCard';
 import { useConsole } from './store/context';
 import { selectBasemap, selectMapError } from './store/selectors';
 import { TopBar } from './ui/TopBar';
@@ -16,6 +19,13 @@ export function App() {
             The map could not load: {mapError}
           </div>
         )}
+        <aside className="overlay overlay-left">
+          <MapLegend />
+        </aside>
+        <aside className="overlay overlay-right">
+          <FeedHealthPanel />
+          <SelectionCard />
+        </aside>
       </main>
     </div>
   );

@@ -6,10 +6,15 @@ import { useEffect, useRef } from 'react';
 import type { BasemapManifest } from '../../shared/contract';
 import { useConsoleStore } from '../store/context';
 import { createBasemapStyle } from './basemapStyle';
+import { createLiveLayers } from './deckLayers';
+import { createIconAtlas } from './layers/iconAtlas';
+import { selectionFor, tooltipFor } from './tooltip';
 import { renderPoiIcons } from './poiIcons';
 import { markMapReady } from './readiness';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+const PULSE_MS = 100;
 
 /** The one owner of the maplibre map and the deck.gl overlay drawn interleaved inside it. */
 export function MapView({ manifest }: { manifest: BasemapManifest }) {
@@ -36,14 +41,33 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
 
     let loaded = false;
     let drawn = false;
+    const atlas = createIconAtlas();
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
+      getTooltip: tooltipFor,
+      onClick: (info) => store.getState().select(selectionFor(info)),
       onAfterRender: () => {
         drawn = true;
         if (loaded) ready();
       },
     });
+    // New incidents pulse at 10 frames a second; the clock runs only while there is one, so an idle map costs nothing.
+    let pulse = 0;
+    let frame: ReturnType<typeof setTimeout> | 0 = 0;
+    const render = () => overlay.setProps({ layers: createLiveLayers(store.getState(), atlas, pulse) });
+    const animate = () => {
+      pulse = (performance.now() / 1400) % 1;
+      render();
+      frame = hasNewIncident() ? setTimeout(animate, PULSE_MS) : 0;
+    };
+    const hasNewIncident = () => [...store.getState().incidents.values()].some((i) => i.status === 'new');
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.segmentsVersion === previous.segmentsVersion && state.units === previous.units && state.incidents === previous.incidents && state.selection === previous.selection && state.layers === previous.layers && state.health === previous.health) return;
+      if (!frame && hasNewIncident()) frame = setTimeout(animate, PULSE_MS);
+      render();
+    });
+    render();
     const ready = () => {
       store.getState().setMapReady();
       markMapReady(true);
@@ -59,6 +83,8 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
       if (!loaded) store.getState().setMapFailed(event.error.message);
     });
     return () => {
+      unsubscribe();
+      if (frame) clearTimeout(frame);
       markMapReady(false);
       map.removeControl(overlay);
       map.remove();

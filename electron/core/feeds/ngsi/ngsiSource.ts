@@ -80,7 +80,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
     const gap = missedSome(lastSeq, parsed.data.seq);
     lastSeq = parsed.data.seq ?? lastSeq;
     const sentAt = parseTime(parsed.data.notifiedAt);
-    for (const [feed, items] of partition(parsed.data.data, receivedAt)) sink?.changes(feed, items, receivedAt, sentAt);
+    for (const [feed, items] of partition(parsed.data.data, receivedAt)) if (items.length > 0) sink?.changes(feed, items, receivedAt, sentAt);
     if (gap) void resync().catch((error: unknown) => dropAndRetry(`resync failed: ${String(error)}`));
   }
 

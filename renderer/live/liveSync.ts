@@ -1,0 +1,43 @@
+import type { Bridge, LiveChanges } from '../../shared/contract';
+import type { ConsoleStore } from '../store/store';
+
+/**
+ * Keeps the window's store in step with the core: subscribe first, then ask for the snapshot, and apply
+ * change batches once per animation frame, however many arrived in between.
+ */
+export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb: () => void) => void = requestAnimationFrame): () => void {
+  let queue: LiveChanges[] = [];
+  let snapshotLoaded = false;
+  let scheduled = false;
+
+  const drain = () => {
+    scheduled = false;
+    if (!snapshotLoaded || queue.length === 0) return;
+    const batches = queue;
+    queue = [];
+    store.getState().applyChanges(batches, Date.now());
+  };
+
+  const offChanges = bridge['state:changes']((changes) => {
+    queue.push(changes);
+    if (!scheduled) {
+      scheduled = true;
+      schedule(drain);
+    }
+  });
+  const offHealth = bridge['feed:health-changed']((report) => store.getState().setHealth(report));
+
+  void Promise.all([bridge['state:snapshot']({}), bridge['feed:health']({})]).then(
+    ([snapshot, health]) => {
+      store.getState().applySnapshot(snapshot, Date.now());
+      store.getState().setHealth(health);
+      snapshotLoaded = true;
+      drain();
+    },
+    (error: unknown) => store.getState().setHostError(error instanceof Error ? error.message : String(error)),
+  );
+  return () => {
+    offChanges();
+    offHealth();
+  };
+}
