@@ -10,6 +10,8 @@ export interface SegmentProfile {
   readonly patong: boolean;
   readonly airport: boolean;
   readonly hill: boolean;
+  /** How busy this road is compared with the island's average (0.55–1.5): some roads jam at the peak, others stay free. */
+  readonly busyness: number;
 }
 
 export interface TrafficReading {
@@ -31,9 +33,19 @@ export function midpoint(line: readonly LonLat[]): LonLat {
   return line[Math.floor(line.length / 2)] ?? line[0] ?? [0, 0];
 }
 
+/** A stable number in [0, 1) from a string (FNV-1a), so a road's character does not depend on the seed. */
+function unitHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) / 2 ** 32;
+}
+
+const ARTERIAL_KMH = 60;
+
 export function segmentProfile(seg: RoadSegment): SegmentProfile {
   const mid = midpoint(seg.coordinates);
   return {
+    busyness: 0.55 + 0.8 * unitHash(seg.id) + (seg.freeFlowKmh >= ARTERIAL_KMH ? 0.15 : 0),
     freeFlowKmh: seg.freeFlowKmh,
     lanes: seg.lanes,
     patong: haversineM(mid, PATONG) < 2000,
@@ -55,7 +67,7 @@ function baseDemand(hour: number): number {
 
 /** Fraction of capacity in use, 0..1. Patong is busy at night (20–02), the airport road by day. */
 export function demand(hour: number, profile: SegmentProfile): number {
-  let d = baseDemand(hour);
+  let d = Math.min(1, baseDemand(hour) * profile.busyness);
   if (profile.patong && (hour >= 20 || hour < 2)) d = Math.max(d, 0.8);
   if (profile.airport && hour >= 8 && hour < 20) d = Math.max(d, 0.7);
   return d;

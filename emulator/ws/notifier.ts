@@ -58,7 +58,8 @@ export class Notifier {
     let models: EntityModel[] = [...this.pending].flatMap((id) => entityById(this.city, id) ?? []);
     this.pending.clear();
     if (this.faults.malformed) models = this.corrupter.apply(models);
-    const notifiedAt = new Date(Math.round(this.city.nowMs)).toISOString();
+    // A broker stamps notifications with its own wall clock; the simulated clock only dates the observations.
+    const notifiedAt = new Date().toISOString();
     for (const sub of this.subscribers) {
       const data = models.filter((m) => sub.types === null || sub.types.has(m.type)).map((m) => render(m, sub.keyValues, null));
       if (data.length === 0 || sub.socket.readyState !== sub.socket.OPEN) continue;

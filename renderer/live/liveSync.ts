@@ -1,4 +1,5 @@
 import type { Bridge, LiveChanges } from '../../shared/contract';
+import { countLiveUpdate } from '../map/readiness';
 import type { ConsoleStore } from '../store/store';
 
 /**
@@ -16,6 +17,7 @@ export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb
     const batches = queue;
     queue = [];
     store.getState().applyChanges(batches, Date.now());
+    countLiveUpdate();
   };
 
   const offChanges = bridge['state:changes']((changes) => {

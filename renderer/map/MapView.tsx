@@ -10,7 +10,7 @@ import { createLiveLayers } from './deckLayers';
 import { createIconAtlas } from './layers/iconAtlas';
 import { selectionFor, tooltipFor } from './tooltip';
 import { renderPoiIcons } from './poiIcons';
-import { markMapReady } from './readiness';
+import { countLiveFrame, markMapReady } from './readiness';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
@@ -50,6 +50,7 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
       onAfterRender: () => {
         drawn = true;
         if (loaded) ready();
+        if (store.getState().lastDataAt !== null) countLiveFrame();
       },
     });
     // New incidents pulse at 10 frames a second; the clock runs only while there is one, so an idle map costs nothing.

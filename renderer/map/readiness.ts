@@ -5,3 +5,18 @@
 export function markMapReady(ready: boolean): void {
   document.documentElement.dataset['mapReady'] = String(ready);
 }
+
+/**
+ * Counts frames deck.gl has drawn with live data in them (`data-live-frames` on <html>), so a test can
+ * wait for the picture to move on rather than sleep.
+ */
+export function countLiveFrame(): void {
+  const root = document.documentElement;
+  root.dataset['liveFrames'] = String(Number(root.dataset['liveFrames'] ?? '0') + 1);
+}
+
+/** Counts change batches applied to the window's store (`data-live-updates`), for the same reason. */
+export function countLiveUpdate(): void {
+  const root = document.documentElement;
+  root.dataset['liveUpdates'] = String(Number(root.dataset['liveUpdates'] ?? '0') + 1);
+}

@@ -14,10 +14,11 @@ export interface RunningConsole {
 }
 
 /** Runs `npm start -- --headless` exactly as a person would and waits for its first line: the console URL. */
-export async function startHeadlessConsole(extraArgs: string[] = []): Promise<RunningConsole> {
+export async function startHeadlessConsole(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningConsole> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--headless', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -38,6 +39,33 @@ export async function startHeadlessConsole(extraArgs: string[] = []): Promise<Ru
         if (child.exitCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface RunningEmulator {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm run emulator` as its own process, as a separate platform would be, and waits for its URL. */
+export async function startEmulatorProcess(args: string[]): Promise<RunningEmulator> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const first = await new Promise<string>((resolveLine, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}:\n${stderr}`)));
+  });
+  return {
+    url: first.trim(),
+    process: child,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
       }),
   };
 }

@@ -11,11 +11,20 @@ export const TRAFFIC_BANDS: readonly { minShare: number; color: Rgba; label: str
 ];
 export const TRAFFIC_UNKNOWN: Rgba = [120, 130, 145, 200];
 
-export function trafficColor(speedKmh: number, freeFlowKmh: number | null, congested: boolean): Rgba {
-  if (congested) return TRAFFIC_BANDS[TRAFFIC_BANDS.length - 1]!.color;
-  if (!freeFlowKmh) return TRAFFIC_UNKNOWN;
+const SLOW = 2;
+
+/** The band for a segment: by share of free flow; a segment the platform calls congested is at least "slow". */
+export function trafficBand(speedKmh: number, freeFlowKmh: number | null, congested: boolean): number | null {
+  if (!freeFlowKmh) return congested ? SLOW : null;
   const share = speedKmh / freeFlowKmh;
-  return (TRAFFIC_BANDS.find((band) => share >= band.minShare) ?? TRAFFIC_BANDS[TRAFFIC_BANDS.length - 1]!).color;
+  const band = TRAFFIC_BANDS.findIndex((b) => share >= b.minShare);
+  const index = band === -1 ? TRAFFIC_BANDS.length - 1 : band;
+  return congested ? Math.max(index, SLOW) : index;
+}
+
+export function trafficColor(speedKmh: number, freeFlowKmh: number | null, congested: boolean): Rgba {
+  const band = trafficBand(speedKmh, freeFlowKmh, congested);
+  return band === null ? TRAFFIC_UNKNOWN : (TRAFFIC_BANDS[band]?.color ?? TRAFFIC_UNKNOWN);
 }
 
 /** Unit status colours; the status is also written in the tooltip and the panels, never carried by colour alone. */

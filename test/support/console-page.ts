@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** Waits until the map has drawn at least `count` frames with live data in them. */
+export async function waitForLiveFrames(page: Page, count: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((n) => Number(document.documentElement.dataset['liveFrames'] ?? '0') >= n, count, { timeout });
+}
+
+export async function liveCounter(page: Page, name: 'liveFrames' | 'liveUpdates'): Promise<number> {
+  return page.evaluate((key) => Number(document.documentElement.dataset[key] ?? '0'), name);
+}
+
+/** Waits until the window has applied more change batches and drawn a frame after them. */
+export async function waitForNewData(page: Page, batches: number, timeout = 60_000): Promise<void> {
+  const updates = await liveCounter(page, 'liveUpdates');
+  await page.waitForFunction((n) => Number(document.documentElement.dataset['liveUpdates'] ?? '0') >= n, updates + batches, { timeout });
+  await waitForLiveFrames(page, (await liveCounter(page, 'liveFrames')) + 1, timeout);
+}
+
+/** Shows only the named live layers, through the legend's checkboxes as an operator would. */
+export async function showOnly(page: Page, layers: ('Traffic' | 'Incidents' | 'Units')[]): Promise<void> {
+  const legend = page.getByRole('region', { name: 'Map legend' });
+  for (const name of ['Traffic', 'Incidents', 'Units'] as const) {
+    const box = legend.getByRole('checkbox', { name });
+    if ((await box.isChecked()) !== layers.includes(name)) await box.click();
+  }
+  await waitForLiveFrames(page, (await liveCounter(page, 'liveFrames')) + 1);
+}
+
+export function feedState(page: Page, feed: 'Traffic' | 'Units' | 'Incidents', state: 'connected' | 'degraded' | 'down') {
+  return page.getByRole('region', { name: 'Feed health' }).getByRole('listitem', { name: `${feed}: ${state}` });
+}
