@@ -10,7 +10,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { main: 'electron/main/main.ts', preload: 'electron/preload/preload.ts' },
+      entry: { main: 'electron/main/main.ts', preload: 'electron/preload/preload.ts', storeWorker: 'electron/core/store/worker.ts' },
       formats: ['cjs'],
       fileName: (_format, name) => `${name}.cjs`,
     },

@@ -1,3 +1,4 @@
 export * from './model';
 export * from './vocabulary';
 export * from './versions';
+export * from './actions';

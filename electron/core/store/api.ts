@@ -1,0 +1,99 @@
+import type { FeedId, Incident, OperatorProfile, OutboxEntry } from '../../../shared/domain';
+import type { FeedItem } from '../feeds/ngsi/mapEntity';
+
+/** One normalized observation, as the feed delivered it. */
+export interface ObservationRecord {
+  readonly feed: FeedId;
+  readonly entityId: string;
+  /** The platform's time for it (observedAt / dateModified), ms. */
+  readonly sourceTime: number;
+  /** When this console received it, ms by our clock. */
+  readonly receivedAt: number;
+  readonly item: FeedItem;
+}
+
+export interface RecoveredFile {
+  readonly file: string;
+  /** Where the damaged file was moved; it is kept, never deleted. */
+  readonly movedTo: string;
+  readonly reason: string;
+}
+
+export interface StoreOpenReport {
+  /** Schema version of each database after migrating. */
+  readonly versions: { cache: number; journal: number };
+  /** Databases that failed `quick_check` at start, moved aside and started afresh. */
+  readonly recovered: readonly RecoveredFile[];
+}
+
+/** Why the store cannot write, in terms an operator and an administrator can act on. */
+export type StoreFault = { code: 'disk-full' | 'read-only' | 'io-error' | 'busy'; message: string; at: number };
+
+export interface LatestState {
+  readonly items: FeedItem[];
+  /** Receive time of the newest cached item per feed: how old the cached picture is. */
+  readonly newestReceivedAt: Record<FeedId, number | null>;
+}
+
+/** What one operator action writes, in one transaction: the local state change, the outbox entry and the audit record. */
+export interface ActionWrite {
+  readonly entry: OutboxEntry;
+  readonly before: Incident | null;
+  readonly after: Incident;
+}
+
+export interface DeliveryUpdate {
+  readonly state: OutboxEntry['state'];
+  readonly attempts: number;
+  readonly nextAttemptAt: number | null;
+  readonly lastError: string | null;
+  readonly settledAt: number | null;
+}
+
+export interface AuditRecord {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: OperatorProfile;
+  readonly actionId: string;
+  /** `acknowledge`, `note`, `status`, `dispatch`, or `delivery:confirmed` / `delivery:rejected`. */
+  readonly event: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditVerifyResult {
+  readonly ok: boolean;
+  readonly records: number;
+  readonly firstBroken: { seq: number; reason: string } | null;
+}
+
+/**
+ * The console's local storage. Two SQLite files in `dir`: `cache.db` (feed observations and the
+ * latest state; synchronous=NORMAL, it can be fetched again) and `journal.db` (local incident state,
+ * the outbox and the audit chain; synchronous=FULL). SQLite runs in a worker thread, one writer.
+ */
+export interface Store {
+  open(): Promise<StoreOpenReport>;
+  appendObservations(records: readonly ObservationRecord[]): Promise<void>;
+  loadLatest(): Promise<LatestState>;
+  countObservations(): Promise<number>;
+  /** Deletes observations received before `before` (ms); returns how many. */
+  prune(before: number): Promise<number>;
+
+  recordAction(write: ActionWrite): Promise<void>;
+  updateDelivery(actionId: string, update: DeliveryUpdate, actor: OperatorProfile): Promise<void>;
+  outbox(): Promise<OutboxEntry[]>;
+  /** The incidents as this console last changed them, for incidents with actions not yet settled. */
+  localIncidents(): Promise<Incident[]>;
+
+  verifyAudit(): Promise<AuditVerifyResult>;
+  /** Writes the audit chain as JSON Lines; returns the number of records. */
+  exportAudit(path: string): Promise<number>;
+
+  /** The current write fault, if any; and a listener for changes (null when writing works again). */
+  fault(): StoreFault | null;
+  onFault(listener: (fault: StoreFault | null) => void): () => void;
+  close(): Promise<void>;
+}
