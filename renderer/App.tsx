@@ -1,9 +1,12 @@
+import { IncidentPanel } from './incidents/IncidentPanel';
+import { NeedsAttention } from './incidents/NeedsAttention';
 import { MapView } from './map/MapView';
 import { FeedHealthPanel } from './panels/FeedHealthPanel';
 import { MapLegend } from './panels/MapLegend';
 import { SelectionCard } from './panels/SelectionCard';
 import { useConsole } from './store/context';
 import { selectBasemap, selectMapError } from './store/selectors';
+import { LinkBanner } from './ui/LinkBanner';
 import { TopBar } from './ui/TopBar';
 
 export function App() {
@@ -19,11 +22,14 @@ export function App() {
             The map could not load: {mapError}
           </div>
         )}
+        <LinkBanner />
         <aside className="overlay overlay-left">
+          <IncidentPanel />
           <MapLegend />
         </aside>
         <aside className="overlay overlay-right">
           <FeedHealthPanel />
+          <NeedsAttention />
           <SelectionCard />
         </aside>
       </main>

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { platformFromEnvironment } from '../electron/core/config';
-import type { PlatformConfig } from '../electron/core/config';
+import { PlatformConfig } from '../electron/core/config';
 import { launchBrowserHost } from '../electron/host/launch';
 import { startEmulator } from '../emulator/emulator';
 import { buildIfStale, buildRendererIfStale } from './build-if-stale';
@@ -46,7 +46,7 @@ async function platform(): Promise<PlatformConfig> {
   });
   closers.push(() => emulator.close());
   console.error(`Phuket platform emulator at ${emulator.url} (speed ${values.speed}x)`);
-  return { baseUrl: emulator.url, tenant: null, token: null, feeds: ['traffic', 'units', 'incidents'], label: 'emulator' };
+  return PlatformConfig.parse({ baseUrl: emulator.url, label: 'emulator' });
 }
 
 async function runBrowserHost(openWindow: boolean): Promise<void> {

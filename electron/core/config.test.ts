@@ -15,6 +15,7 @@ describe('platform configuration', () => {
       tenant: 'pkt',
       token: null,
       feeds: ['units', 'incidents'],
+      silenceMs: 30_000,
     });
   });
 

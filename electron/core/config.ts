@@ -11,6 +11,8 @@ export const PlatformConfig = z.object({
   /** Bearer token for the broker, if it needs one. */
   token: z.string().min(1).max(4000).nullable().default(null),
   feeds: z.array(FeedId).min(1).default(['traffic', 'units', 'incidents']),
+  /** After this long without data on the traffic and units feeds, a connected stream counts as stalled. */
+  silenceMs: z.number().int().min(1000).max(600_000).default(30_000),
   /** How the platform is named in the feed-health panel. */
   label: z.string().min(1).max(100).optional(),
 });
@@ -26,7 +28,7 @@ function describe(error: z.ZodError): string {
 
 /**
  * Reads the platform from a JSON file (`PHUKET_PLATFORM_CONFIG`) or from `PHUKET_PLATFORM_URL`,
- * `PHUKET_PLATFORM_TENANT`, `PHUKET_PLATFORM_TOKEN` and `PHUKET_PLATFORM_FEEDS` (comma-separated).
+ * `PHUKET_PLATFORM_TENANT`, `PHUKET_PLATFORM_TOKEN`, `PHUKET_PLATFORM_FEEDS` (comma-separated) and `PHUKET_PLATFORM_SILENCE_MS`.
  * Returns null when nothing is configured; throws a ConfigError that says what is wrong otherwise.
  */
 export function platformFromEnvironment(env: NodeJS.ProcessEnv): PlatformConfig | null {
@@ -44,6 +46,7 @@ export function platformFromEnvironment(env: NodeJS.ProcessEnv): PlatformConfig 
       tenant: env['PHUKET_PLATFORM_TENANT'] || null,
       token: env['PHUKET_PLATFORM_TOKEN'] || null,
       ...(env['PHUKET_PLATFORM_FEEDS'] ? { feeds: env['PHUKET_PLATFORM_FEEDS'].split(',').map((f) => f.trim()) } : {}),
+      ...(env['PHUKET_PLATFORM_SILENCE_MS'] ? { silenceMs: Number(env['PHUKET_PLATFORM_SILENCE_MS']) } : {}),
     };
   } else return null;
   const parsed = PlatformConfig.safeParse(raw);

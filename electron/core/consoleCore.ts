@@ -1,40 +1,122 @@
-import type { Handlers, HostKind } from '../../shared/contract';
+import type { Handlers, HostKind, StoreStatus } from '../../shared/contract';
+import type { OperatorProfile } from '../../shared/domain';
 import type { PlatformConfig } from './config';
 import { createEventHub } from './events';
 import type { EventHub } from './events';
+import { DEFAULT_RULES } from './feeds/health';
 import { PHUKET } from './feeds/ngsi/common';
 import { createNgsiSource } from './feeds/ngsi/ngsiSource';
 import { createUnconfiguredSource } from './feeds/unconfiguredSource';
 import { createHandlers } from './handlers';
 import { createLiveHub } from './live/liveHub';
 import type { LiveHub } from './live/liveHub';
+import { createObservationWriter } from './live/observationWriter';
+import { createActionService } from './outbox/actionService';
+import type { ActionService } from './outbox/actionService';
+import type { Store } from './store/api';
 
 export interface CoreOptions {
   readonly name: string;
   readonly version: string;
   readonly host: HostKind;
   readonly platform: PlatformConfig | null;
+  readonly profile: OperatorProfile;
+  /** The local store (cache, outbox, audit); null runs without one, and the console says so. */
+  readonly store: (() => Store) | null;
+  readonly newId: () => string;
+  /** How long feed observations are kept. */
+  readonly retentionMs?: number;
 }
 
 export interface ConsoleCore {
   readonly handlers: Handlers;
   readonly events: EventHub;
   readonly live: LiveHub;
+  readonly actions: ActionService;
+  storeStatus(): StoreStatus;
   stop(): Promise<void>;
 }
 
-/** The whole data core, host-agnostic: both the Electron main process and the browser host run exactly this. */
-export function startConsoleCore(options: CoreOptions): ConsoleCore {
+const WEEK_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+async function openStore(factory: (() => Store) | null, status: StoreStatus): Promise<Store | null> {
+  if (!factory) return null;
+  const store = factory();
+  try {
+    const report = await store.open();
+    status.recovered = [...report.recovered];
+    return store;
+  } catch (error) {
+    status.unavailable = error instanceof Error ? error.message : String(error);
+    await store.close().catch(() => undefined);
+    return null;
+  }
+}
+
+/**
+ * The whole data core, host-agnostic: both the Electron main process and the browser host run exactly this.
+ * It paints from the cache first, then follows the platform; operator actions go through the outbox.
+ */
+export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCore> {
   const events = createEventHub();
+  const status: StoreStatus = { fault: null, recovered: [], cachedAt: null, unavailable: null };
+  const store = await openStore(options.store, status);
+  const writer = store ? createObservationWriter(store) : null;
   const source = options.platform
-    ? createNgsiSource({
-        broker: { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token },
-        feeds: options.platform.feeds,
-        area: PHUKET,
-      })
+    ? createNgsiSource({ broker: { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token }, feeds: options.platform.feeds, area: PHUKET })
     : createUnconfiguredSource();
-  const live = createLiveHub({ source, events, platform: options.platform?.label ?? source.name });
+  const silenceMs = options.platform?.silenceMs ?? DEFAULT_RULES.traffic.silenceMs;
+  const rules = {
+    traffic: { ...DEFAULT_RULES.traffic, silenceMs },
+    units: { ...DEFAULT_RULES.units, silenceMs },
+    incidents: DEFAULT_RULES.incidents,
+  };
+  const live = createLiveHub({ source, events, rules, platform: options.platform?.label ?? source.name, onItems: (items, at) => writer?.add(items, at) });
+
+  const emitStatus = () => events.emit('store:status-changed', { ...status });
+  const timers: NodeJS.Timeout[] = [];
+  if (store) {
+    const cached = await store.loadLatest();
+    live.seed(cached.items);
+    const times = Object.values(cached.newestReceivedAt).filter((t): t is number => t !== null);
+    status.cachedAt = times.length ? Math.max(...times) : null;
+    store.onFault((fault) => {
+      status.fault = fault;
+      emitStatus();
+    });
+    const prune = () => void store.prune(Date.now() - (options.retentionMs ?? WEEK_MS)).catch((error: unknown) => console.error(`cache prune: ${String(error)}`));
+    prune();
+    timers.push(setInterval(prune, PRUNE_EVERY_MS));
+  }
+
+  const broker = options.platform ? { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token } : null;
+  const actions = createActionService({ store, live, broker, profile: options.profile, events, newId: options.newId });
+  await actions.start();
   live.start();
-  const handlers = createHandlers({ name: options.name, version: options.version, host: options.host, startedAt: Date.now(), live });
-  return { handlers, events, live, stop: () => live.stop() };
+
+  const handlers = createHandlers({
+    name: options.name,
+    version: options.version,
+    host: options.host,
+    startedAt: Date.now(),
+    live,
+    actions,
+    profile: options.profile,
+    storeStatus: () => ({ ...status }),
+  });
+  return {
+    handlers,
+    events,
+    live,
+    actions,
+    storeStatus: () => ({ ...status }),
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      actions.stop();
+      await live.stop();
+      await writer?.stop();
+      await store?.close();
+    },
+  };
 }

@@ -1,6 +1,8 @@
-import type { Handlers, HostKind } from '../../shared/contract';
+import type { Handlers, HostKind, StoreStatus } from '../../shared/contract';
+import type { OperatorProfile } from '../../shared/domain';
 import { basemapManifest } from './basemap';
 import type { LiveHub } from './live/liveHub';
+import type { ActionService } from './outbox/actionService';
 
 export interface HandlerDeps {
   readonly name: string;
@@ -8,6 +10,9 @@ export interface HandlerDeps {
   readonly host: HostKind;
   readonly startedAt: number;
   readonly live: LiveHub;
+  readonly actions: ActionService;
+  readonly profile: OperatorProfile;
+  readonly storeStatus: () => StoreStatus;
 }
 
 /** Every request channel of the contract, bound to the core. The `Handlers` type makes a missing channel a compile error. */
@@ -17,5 +22,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'map:basemap': () => basemapManifest,
     'state:snapshot': () => deps.live.snapshot(),
     'feed:health': () => deps.live.health(),
+    'operator:profile': () => deps.profile,
+    'incident:act': (request) => deps.actions.perform(request),
+    'outbox:list': () => deps.actions.view(),
+    'store:status': () => deps.storeStatus(),
   };
 }

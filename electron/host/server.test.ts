@@ -8,7 +8,15 @@ import { startBrowserHost } from './server';
 import type { BrowserHost } from './server';
 
 let host: BrowserHost;
-const core = startConsoleCore({ name: 'test', version: '0.0.1', host: 'browser', platform: null });
+const core = await startConsoleCore({
+  name: 'test',
+  version: '0.0.1',
+  host: 'browser',
+  platform: null,
+  profile: { name: 'Test', role: 'operator', workstation: 'ws' },
+  store: null,
+  newId: () => crypto.randomUUID(),
+});
 const events = core.events;
 
 beforeAll(async () => {

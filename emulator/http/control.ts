@@ -3,13 +3,15 @@ import type { Socket } from 'node:net';
 import type { City } from '../city/city';
 import type { Notifier } from '../ws/notifier';
 import type { ActionLog } from './actionLog';
+import { patchAttrs } from './entitiesApi';
+import type { ApiContext } from './entitiesApi';
 import { readJsonBody } from './body';
 import { FaultPatch } from './faults';
 import type { FaultState } from './faults';
 import { problem } from './reply';
 import type { Reply } from './reply';
 
-export interface ControlContext {
+export interface ControlContext extends ApiContext {
   readonly city: City;
   readonly actions: ActionLog;
   readonly faults: FaultState;
@@ -32,8 +34,23 @@ async function postFaults(ctx: ControlContext, req: IncomingMessage): Promise<Re
   return { status: 200, body: { ...ctx.faults } };
 }
 
-/** `/emulator/*`: fault switches, the received-action log and a status summary. Always reachable. */
+const INCIDENT_PATH = /^\/emulator\/incidents\/([^/]+)$/;
+
+/**
+ * Another console's hand on an incident, through the same rules as the NGSI-LD PATCH but past any fault:
+ * lets tests change the city while this console is cut off (e.g. close an incident it still thinks is open).
+ */
+async function patchIncident(ctx: ControlContext, req: IncomingMessage, id: string): Promise<Reply> {
+  const body = await readJsonBody(req);
+  if (!body.ok) return problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+  const header = req.headers['x-action-id'];
+  return patchAttrs(ctx, id, body.json, typeof header === 'string' ? header : undefined);
+}
+
+/** `/emulator/*`: fault switches, the received-action log, a status summary and another console's hand. Always reachable. */
 export async function handleControl(ctx: ControlContext, req: IncomingMessage, url: URL): Promise<Reply> {
+  const incident = INCIDENT_PATH.exec(url.pathname)?.[1];
+  if (incident !== undefined && req.method === 'POST') return patchIncident(ctx, req, decodeURIComponent(incident));
   switch (`${req.method ?? ''} ${url.pathname}`) {
     case 'GET /emulator/faults':
       return { status: 200, body: { ...ctx.faults } };

@@ -29,17 +29,23 @@ export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb
   });
   const offHealth = bridge['feed:health-changed']((report) => store.getState().setHealth(report));
 
-  void Promise.all([bridge['state:snapshot']({}), bridge['feed:health']({})]).then(
-    ([snapshot, health]) => {
-      store.getState().applySnapshot(snapshot, Date.now());
-      store.getState().setHealth(health);
-      snapshotLoaded = true;
-      drain();
-    },
-    (error: unknown) => store.getState().setHostError(error instanceof Error ? error.message : String(error)),
-  );
+  const load = () =>
+    void Promise.all([bridge['state:snapshot']({}), bridge['feed:health']({})]).then(
+      ([snapshot, health]) => {
+        store.getState().applySnapshot(snapshot, Date.now());
+        store.getState().setHealth(health);
+        store.getState().setHostError(null);
+        snapshotLoaded = true;
+        drain();
+      },
+      (error: unknown) => store.getState().setHostError(error instanceof Error ? error.message : String(error)),
+    );
+  // The host greets every new connection: after a reconnect, changes may have been missed, so start from a snapshot again.
+  const offReady = bridge['host:ready'](load);
+  load();
   return () => {
     offChanges();
     offHealth();
+    offReady();
   };
 }

@@ -17,6 +17,7 @@ const unit = (id: string, status: Unit['status'], observedAt: number): Unit => (
 });
 const health = (state: 'connected' | 'down'): FeedHealthReport => ({
   at: 0,
+  link: { state: 'up', since: 0 },
   platform: 'test',
   feeds: [{ feed: 'units', state, detail: '', lastMessageAt: null, lagMs: null, messagesPerSecond: 0, items: 0, rejected: 0, lastRejection: null }],
 });

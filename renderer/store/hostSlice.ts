@@ -9,7 +9,7 @@ export interface HostSlice {
   setAppInfo(info: AppInfo): void;
   setBasemap(manifest: BasemapManifest): void;
   setHostReady(at: number): void;
-  setHostError(message: string): void;
+  setHostError(message: string | null): void;
 }
 
 export const createHostSlice: StateCreator<HostSlice, [], [], HostSlice> = (set) => ({

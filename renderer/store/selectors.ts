@@ -15,3 +15,7 @@ export const selectHealth = (s: ConsoleState) => s.health;
 export const selectSelection = (s: ConsoleState) => s.selection;
 export const selectLayers = (s: ConsoleState) => s.layers;
 export const selectLastDataAt = (s: ConsoleState) => s.lastDataAt;
+export const selectProfile = (s: ConsoleState) => s.profile;
+export const selectOutbox = (s: ConsoleState) => s.outbox;
+export const selectStoreStatus = (s: ConsoleState) => s.storeStatus;
+export const selectActionError = (s: ConsoleState) => s.actionError;

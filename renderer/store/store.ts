@@ -8,10 +8,12 @@ import { createLiveSlice } from './liveSlice';
 import type { LiveSlice } from './liveSlice';
 import { createMapSlice } from './mapSlice';
 import type { MapSlice } from './mapSlice';
+import { createOpsSlice } from './opsSlice';
+import type { OpsSlice } from './opsSlice';
 import { createSelectionSlice } from './selectionSlice';
 import type { SelectionSlice } from './selectionSlice';
 
-export type ConsoleState = HostSlice & MapSlice & LiveSlice & HealthSlice & SelectionSlice;
+export type ConsoleState = HostSlice & MapSlice & LiveSlice & HealthSlice & SelectionSlice & OpsSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 
 /** One store per window, built from slices. */
@@ -22,5 +24,6 @@ export function createConsoleStore(): ConsoleStore {
     ...createLiveSlice(...a),
     ...createHealthSlice(...a),
     ...createSelectionSlice(...a),
+    ...createOpsSlice(...a),
   }));
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ActionAccepted, ActionRequest, OperatorProfile, OutboxView, StoreStatus } from './actions';
 import { AppInfo, HostReady, NoInput } from './app';
 import { BasemapManifest } from './basemap';
 import { FeedHealthReport, LiveChanges, LiveSnapshot } from './live';
@@ -21,12 +22,18 @@ export const contract = {
     'map:basemap': { input: NoInput, output: BasemapManifest },
     'state:snapshot': { input: NoInput, output: LiveSnapshot },
     'feed:health': { input: NoInput, output: FeedHealthReport },
+    'operator:profile': { input: NoInput, output: OperatorProfile },
+    'incident:act': { input: ActionRequest, output: ActionAccepted },
+    'outbox:list': { input: NoInput, output: OutboxView },
+    'store:status': { input: NoInput, output: StoreStatus },
   },
   /** The host pushes to every window; windows only listen. */
   events: {
     'host:ready': HostReady,
     'state:changes': LiveChanges,
     'feed:health-changed': FeedHealthReport,
+    'outbox:changed': OutboxView,
+    'store:status-changed': StoreStatus,
   },
 } as const satisfies {
   requests: Record<`${string}:${string}`, RequestSchemas>;

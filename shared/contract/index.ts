@@ -1,3 +1,4 @@
+export * from './actions';
 export * from './app';
 export * from './basemap';
 export * from './channels';

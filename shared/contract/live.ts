@@ -38,6 +38,8 @@ export type FeedHealth = z.infer<typeof FeedHealth>;
 
 export const FeedHealthReport = z.object({
   at: z.number().int().nonnegative(),
+  /** The platform link as a whole: down with no connection, stalled when connected but silent, and since when. */
+  link: z.object({ state: z.enum(['up', 'stalled', 'down']), since: z.number().int().nonnegative() }),
   /** Where the console gets its data from, e.g. "emulator" or the platform's host name. */
   platform: z.string().max(200),
   feeds: z.array(FeedHealth).max(10),

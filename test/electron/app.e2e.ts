@@ -10,6 +10,7 @@ import { ROOT } from '../support/console-host';
 // Here the binary cannot be downloaded, so the suite is skipped and its title says why.
 const runtime = findElectron({ download: false });
 const title = runtime.ok ? 'the Electron app' : `the Electron app (skipped: ${runtime.reason})`;
+if (!runtime.ok) console.warn(`Skipping the Electron app suite: ${runtime.reason}. It runs where the Electron binary can be downloaded.`);
 
 describe.skipIf(!runtime.ok)(title, () => {
   let app: ElectronApplication;

@@ -3,9 +3,13 @@ import { buildBridge, channelNames, contract, ContractError, parseEvent, parseIn
 import type { Handlers, Transport } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
 
-const quiet = {
+const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'state:snapshot': () => ({ segments: [], units: [], incidents: [] }),
-  'feed:health': () => ({ at: 1, platform: 'test', feeds: [] }),
+  'feed:health': () => ({ at: 1, link: { state: 'down', since: 1 }, platform: 'test', feeds: [] }),
+  'operator:profile': () => ({ name: 'Test', role: 'operator', workstation: 'ws' }),
+  'incident:act': () => ({ actionId: 'a', state: 'queued' }),
+  'outbox:list': () => ({ entries: [] }),
+  'store:status': () => ({ fault: null, recovered: [], cachedAt: null, unavailable: null }),
 };
 
 const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000 };

@@ -102,6 +102,11 @@ export class LiveState {
     };
   }
 
+  incident(id: string): Incident | undefined {
+    const entry = this.entries.incidents.get(id);
+    return entry?.feed === 'incidents' ? entry.item : undefined;
+  }
+
   count(feed: FeedId): number {
     return this.entries[feed].size;
   }

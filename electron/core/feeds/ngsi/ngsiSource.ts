@@ -28,6 +28,14 @@ function feedOf(raw: unknown, followed: readonly FeedId[]): FeedId[] {
   return feed && followed.includes(feed) ? [feed] : [...followed];
 }
 
+/** Closes a socket we are done with. It may still emit an error on its way out; with no listener that would crash the core. */
+function retire(ws: WebSocket | null): void {
+  if (!ws) return;
+  ws.removeAllListeners();
+  ws.on('error', () => undefined);
+  ws.terminate();
+}
+
 /**
  * The NGSI-LD adapter: opens the notification stream first, then lists every followed type, so nothing
  * changes unseen between the two. Reconnects with backoff and jitter, and lists again after any gap.
@@ -87,8 +95,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
   function dropAndRetry(reason: string): void {
     if (pingTimer) clearInterval(pingTimer);
     pingTimer = null;
-    socket?.removeAllListeners();
-    socket?.terminate();
+    retire(socket);
     socket = null;
     if (stopped) return;
     sink?.link('closed', reason);
@@ -139,8 +146,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
       if (pingTimer) clearInterval(pingTimer);
-      socket?.removeAllListeners();
-      socket?.terminate();
+      retire(socket);
       socket = null;
     },
   };

@@ -1,0 +1,38 @@
+import { incidentTransitions } from '../../../shared/domain';
+import type { Incident, IncidentStatus, OperatorAction, OperatorProfile } from '../../../shared/domain';
+import type { Mapped } from '../feeds/result';
+import { accept, refuse } from '../feeds/result';
+
+function move(incident: Incident, to: IncidentStatus): Mapped<Incident> {
+  if (!incidentTransitions[incident.status].includes(to)) {
+    const allowed = incidentTransitions[incident.status].join(', ') || 'nothing';
+    return refuse(`incident is ${incident.status}; it cannot move to ${to} (allowed: ${allowed})`);
+  }
+  return accept({ ...incident, status: to });
+}
+
+/**
+ * What an action does to the incident as this console sees it, before the platform confirms.
+ * Pure. The same lifecycle rules as the platform's, so an action refused here is never queued.
+ */
+export function applyActionLocally(incident: Incident, action: OperatorAction, actor: OperatorProfile, now: number): Mapped<Incident> {
+  // The platform's updatedAt is kept: our clock and the platform's need not agree, and the windows order
+  // versions by it. A local change has the same time and different content, which wins; so does the platform's next word.
+  const stamped = (next: Mapped<Incident>): Mapped<Incident> => next;
+  switch (action.kind) {
+    case 'acknowledge':
+      return stamped(move(incident, 'acknowledged'));
+    case 'status':
+      return stamped(move(incident, action.status));
+    case 'note':
+      if (incident.status === 'closed') return refuse('incident is closed; reopen it before adding a note');
+      if (incident.notes.some((n) => n.id === action.noteId)) return accept(incident);
+      return stamped(accept({ ...incident, notes: [...incident.notes, { id: action.noteId, text: action.text, author: actor.name, at: now }] }));
+    case 'dispatch': {
+      const next = incident.status === 'dispatched' || incident.status === 'on-scene' ? accept(incident) : move(incident, 'dispatched');
+      if (!next.ok) return next;
+      const units = [...new Set([...incident.assignedUnitIds, ...action.unitIds])];
+      return stamped(accept({ ...next.value, status: next.value.status === 'on-scene' ? 'on-scene' : 'dispatched', assignedUnitIds: units }));
+    }
+  }
+}
