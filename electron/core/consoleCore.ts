@@ -77,8 +77,10 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   const emitStatus = () => events.emit('store:status-changed', { ...status });
   const timers: NodeJS.Timeout[] = [];
   if (store) {
+    const loadStarted = Date.now();
     const cached = await store.loadLatest();
     live.seed(cached.items);
+    if (cached.items.length > 0) console.error(`cache: ${cached.items.length} last-known items loaded in ${Date.now() - loadStarted} ms`);
     const times = Object.values(cached.newestReceivedAt).filter((t): t is number => t !== null);
     status.cachedAt = times.length ? Math.max(...times) : null;
     store.onFault((fault) => {

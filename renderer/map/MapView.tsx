@@ -53,7 +53,8 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
         if (store.getState().lastDataAt !== null) countLiveFrame();
       },
     });
-    // New incidents pulse at 10 frames a second; the clock runs only while there is one, so an idle map costs nothing.
+    // New incidents pulse at 10 frames a second once the basemap has loaded (earlier, redraws would slow the load);
+    // the clock runs only while there is a new incident, so an idle map costs nothing.
     let pulse = 0;
     let frame: ReturnType<typeof setTimeout> | 0 = 0;
     const render = () => overlay.setProps({ layers: createLiveLayers(store.getState(), atlas, pulse) });
@@ -65,17 +66,21 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     const hasNewIncident = () => [...store.getState().incidents.values()].some((i) => i.status === 'new');
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.segmentsVersion === previous.segmentsVersion && state.units === previous.units && state.incidents === previous.incidents && state.selection === previous.selection && state.layers === previous.layers && state.health === previous.health) return;
-      if (!frame && hasNewIncident()) frame = setTimeout(animate, PULSE_MS);
+      startPulse();
       render();
     });
+    const startPulse = () => {
+      if (!frame && loaded && hasNewIncident()) frame = setTimeout(animate, PULSE_MS);
+    };
     render();
     const ready = () => {
       store.getState().setMapReady();
       markMapReady(true);
     };
     map.addControl(overlay);
-    map.once('idle', () => {
+    map.once('load', () => {
       loaded = true;
+      startPulse();
       if (drawn) ready();
       else map.triggerRepaint();
     });
