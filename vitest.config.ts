@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,electron,renderer,emulator,scripts}/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
+          include: ['{shared,electron,renderer,emulator,scripts}/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts', 'test/kill/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,0 +1,102 @@
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import type { RecoveredFile } from './api';
+import { migrate, newestVersion, refuseNewer, schemaVersion } from './migrate';
+import type { Migration } from './migrations/migration';
+
+/** What differs between the two files: how hard a commit waits for the disk, and the schema. */
+export interface DatabaseSpec {
+  readonly name: 'cache.db' | 'journal.db';
+  readonly synchronous: 'NORMAL' | 'FULL';
+  readonly migrations: readonly Migration[];
+}
+
+export interface ConnectOptions {
+  readonly dir: string;
+  /** Now, ms: names a damaged file moved aside. */
+  readonly at: number;
+  readonly readOnly: boolean;
+  readonly busyTimeoutMs: number;
+}
+
+export interface Connection {
+  readonly db: BetterSqlite3.Database;
+  readonly version: number;
+  readonly recovered: RecoveredFile | null;
+}
+
+const QuickCheckRows = z.array(z.object({ quick_check: z.string() }));
+const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+/**
+ * Opens one database: a file that fails `quick_check` (or is not a database) is moved aside, kept,
+ * and replaced by a fresh one; a file from a newer console is refused untouched; then pragmas and migrations.
+ */
+export function connect(spec: DatabaseSpec, options: ConnectOptions): Connection {
+  const file = join(options.dir, spec.name);
+  let recovered: RecoveredFile | null = null;
+  const damage = existsSync(file) ? probe(file, options) : null;
+  if (damage !== null) recovered = { file, movedTo: moveAside(file, options.at), reason: damage };
+  const db = openRaw(file, options.readOnly, options.busyTimeoutMs);
+  try {
+    // Before any pragma that writes: a refused file must stay byte for byte as it was.
+    refuseNewer(db, spec.name, spec.migrations);
+    // WAL: readers never block the writer. Set synchronous on every connection: it is not persistent.
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${spec.synchronous}`);
+    db.pragma('foreign_keys = ON');
+    const version = options.readOnly ? migrateReadOnly(db, spec) : migrate(db, spec.name, spec.migrations);
+    return { db, version, recovered };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function openRaw(file: string, readOnly: boolean, busyTimeoutMs: number): BetterSqlite3.Database {
+  const db = new Database(file, { readonly: readOnly });
+  db.pragma(`busy_timeout = ${z.number().int().nonnegative().parse(busyTimeoutMs)}`);
+  return db;
+}
+
+/**
+ * Null when healthy; otherwise why the file cannot be trusted. Checked on a read-only connection: closing
+ * a writable one would checkpoint its WAL into the damaged file and delete the WAL, changing what is kept
+ * for inspection. Other errors (permissions, locks) are thrown: they are not damage.
+ */
+function probe(file: string, options: ConnectOptions): string | null {
+  const db = openRaw(file, true, options.busyTimeoutMs);
+  try {
+    const rows = QuickCheckRows.parse(db.pragma('quick_check'));
+    const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+    return problems.length === 0 ? null : `quick_check failed: ${problems.slice(0, 3).join('; ')}`;
+  } catch (error) {
+    if (error instanceof Database.SqliteError && DAMAGE_CODES.has(error.code)) return `${error.code}: ${error.message}`;
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/** Keeps the damaged file and its -wal/-shm for inspection, under a name that says when and why. */
+function moveAside(file: string, at: number): string {
+  const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
+  let target = `${file}.corrupt-${stamp}`;
+  for (let n = 2; existsSync(target); n += 1) target = `${file}.corrupt-${stamp}-${n}`;
+  renameSync(file, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+/** A read-only connection cannot migrate: it works only with a database that is already current. */
+function migrateReadOnly(db: BetterSqlite3.Database, spec: DatabaseSpec): number {
+  const version = schemaVersion(db);
+  const newest = newestVersion(spec.migrations);
+  if (version !== newest) throw new Error(`${spec.name} is at schema version ${version}, not ${newest}, and is open read-only: it cannot be migrated`);
+  return version;
+}

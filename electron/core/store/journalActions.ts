@@ -1,0 +1,131 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { Incident, OutboxEntry } from '../../../shared/domain';
+import type { OperatorProfile } from '../../../shared/domain';
+import type { ActionWrite, DeliveryUpdate } from './api';
+import { appendAudit } from './auditChain';
+
+const OutboxRow = z.object({
+  seq: z.number().int(),
+  action_id: z.string(),
+  incident_id: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  created_at: z.number().int(),
+  state: z.string(),
+  attempts: z.number().int(),
+  next_attempt_at: z.number().int().nullable(),
+  last_error: z.string().nullable(),
+  settled_at: z.number().int().nullable(),
+});
+type OutboxRow = z.infer<typeof OutboxRow>;
+const IncidentRow = z.object({ id: z.string(), incident: z.string() });
+
+/** Runs after every settled delivery; the query-plan test holds it to the partial index. */
+export const UNSETTLED_OF_INCIDENT = "SELECT 1 FROM outbox WHERE incident_id = ? AND state = 'queued' LIMIT 1";
+
+/** journal.db: local incident state, the outbox and the audit chain, always changed together. */
+export class ActionJournal {
+  private readonly recordTransaction: (write: ActionWrite, at: number) => void;
+  private readonly deliveryTransaction: (actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number) => void;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    const insertOutbox = db.prepare(
+      `INSERT INTO outbox (action_id, incident_id, action, actor, created_at, state, attempts, next_attempt_at, last_error, settled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const upsertLocal = db.prepare(
+      `INSERT INTO local_incidents (id, incident, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET incident = excluded.incident, updated_at = excluded.updated_at`,
+    );
+    const selectEntry = db.prepare('SELECT * FROM outbox WHERE action_id = ?');
+    const updateEntry = db.prepare('UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, settled_at = ? WHERE action_id = ?');
+    const unsettledOf = db.prepare(UNSETTLED_OF_INCIDENT);
+    const deleteLocal = db.prepare('DELETE FROM local_incidents WHERE id = ?');
+
+    this.recordTransaction = immediate(db, (write: ActionWrite, at: number) => {
+      const { entry } = write;
+      try {
+        insertOutbox.run(entry.actionId, entry.action.incidentId, JSON.stringify(entry.action), JSON.stringify(entry.actor), entry.createdAt, entry.state, entry.attempts, entry.nextAttemptAt, entry.lastError, entry.settledAt);
+      } catch (error) {
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
+          throw new Error(`action ${entry.actionId} is already in the outbox; an action is recorded only once`);
+        throw error;
+      }
+      upsertLocal.run(write.after.id, JSON.stringify(write.after), at);
+      appendAudit(db, { at, actor: entry.actor, actionId: entry.actionId, event: entry.action.kind, before: write.before, after: write.after });
+    });
+
+    this.deliveryTransaction = immediate(db, (actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number) => {
+      const row = selectEntry.get(actionId);
+      if (row === undefined) throw new Error(`no outbox entry for action ${actionId}`);
+      const current = OutboxRow.parse(row);
+      if (current.state !== 'queued') throw new Error(`action ${actionId} is already ${current.state}; a settled delivery does not change`);
+      updateEntry.run(update.state, update.attempts, update.nextAttemptAt, update.lastError, update.settledAt, actionId);
+      // A retry changes only the schedule; the audit records what the platform decided.
+      if (update.state === 'queued') return;
+      appendAudit(db, {
+        at,
+        actor,
+        actionId,
+        event: `delivery:${update.state}`,
+        before: { state: current.state, attempts: current.attempts },
+        after: { state: update.state, attempts: update.attempts, lastError: update.lastError, settledAt: update.settledAt },
+      });
+      // Once nothing is on its way, the platform's state is the truth again.
+      if (unsettledOf.get(current.incident_id) === undefined) deleteLocal.run(current.incident_id);
+    });
+  }
+
+  /** The local state change, the outbox entry and the audit record: all three or none. */
+  recordAction(write: ActionWrite, at: number): void {
+    this.recordTransaction(write, at);
+  }
+
+  updateDelivery(actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number): void {
+    this.deliveryTransaction(actionId, update, actor, at);
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.db
+      .prepare('SELECT * FROM outbox ORDER BY seq')
+      .all()
+      .map((row) => toEntry(OutboxRow.parse(row)));
+  }
+
+  localIncidents(): Incident[] {
+    return this.db
+      .prepare('SELECT id, incident FROM local_incidents ORDER BY id')
+      .all()
+      .map((row) => {
+        const { id, incident } = IncidentRow.parse(row);
+        const parsed = Incident.safeParse(JSON.parse(incident));
+        if (!parsed.success) throw new Error(`the local state of incident ${id} cannot be read: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        return parsed.data;
+      });
+  }
+}
+
+function immediate<A extends unknown[]>(db: BetterSqlite3.Database, body: (...args: A) => void): (...args: A) => void {
+  const transaction = db.transaction(body);
+  return (...args) => transaction.immediate(...args);
+}
+
+/** The outbox is what will be sent: a row that does not read back whole is an error, never skipped. */
+function toEntry(row: OutboxRow): OutboxEntry {
+  const parsed = OutboxEntry.safeParse({
+    actionId: row.action_id,
+    seq: row.seq,
+    action: JSON.parse(row.action),
+    actor: JSON.parse(row.actor),
+    createdAt: row.created_at,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    settledAt: row.settled_at,
+  });
+  if (!parsed.success) throw new Error(`outbox entry #${row.seq} cannot be read: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeIncident, fakeSegment, fakeUnit, observe } from './testing/fakeItems';
+import { storeKeeper, tempDir } from './testing/tempDir';
+
+const keeper = storeKeeper();
+const dirs: Array<() => void> = [];
+afterEach(async () => {
+  await keeper.closeAll();
+  for (const remove of dirs.splice(0)) remove();
+});
+function dir() {
+  const made = tempDir();
+  dirs.push(made.remove);
+  return made.dir;
+}
+
+describe('observations', () => {
+  it('logs every observation and keeps the latest per entity, validated back into feed items', async () => {
+    const store = await keeper.open(dir());
+    await store.appendObservations([observe(fakeSegment(1, 1000), 5000), observe(fakeUnit(1, 1000), 5001), observe(fakeIncident(1, 1000), 5002)]);
+    await store.appendObservations([observe(fakeUnit(1, 2000), 6000)]);
+
+    expect(await store.countObservations()).toBe(4);
+    const latest = await store.loadLatest();
+    expect(latest.items).toHaveLength(3);
+    expect(latest.items).toContainEqual({ feed: 'units', item: fakeUnit(1, 2000) });
+    expect(latest.items).toContainEqual({ feed: 'traffic', item: fakeSegment(1, 1000) });
+    expect(latest.items).toContainEqual({ feed: 'incidents', item: fakeIncident(1, 1000) });
+    expect(latest.newestReceivedAt).toEqual({ traffic: 5000, units: 6000, incidents: 5002 });
+  });
+
+  it('never lets an older observation overwrite a newer one in latest, within a batch or across batches', async () => {
+    const store = await keeper.open(dir());
+    await store.appendObservations([observe(fakeUnit(7, 3000), 100), observe(fakeUnit(7, 1000), 101)]);
+    await store.appendObservations([observe(fakeUnit(7, 2000), 102)]);
+    const latest = await store.loadLatest();
+    expect(latest.items).toEqual([{ feed: 'units', item: fakeUnit(7, 3000) }]);
+    expect(latest.newestReceivedAt.units).toBe(100);
+    expect(await store.countObservations()).toBe(3);
+  });
+
+  it('reports an empty cache with null ages', async () => {
+    const store = await keeper.open(dir());
+    expect(await store.loadLatest()).toEqual({ items: [], newestReceivedAt: { traffic: null, units: null, incidents: null } });
+  });
+
+  it('keeps the cache across restarts', async () => {
+    const folder = dir();
+    const first = await keeper.open(folder);
+    await first.appendObservations([observe(fakeIncident(2, 10), 20)]);
+    await first.close();
+    const second = await keeper.open(folder);
+    expect((await second.loadLatest()).items).toEqual([{ feed: 'incidents', item: fakeIncident(2, 10) }]);
+  });
+
+  it('prunes observations received before the cut-off and keeps latest', async () => {
+    const store = await keeper.open(dir());
+    await store.appendObservations([1000, 2000, 3000, 4000].map((receivedAt, n) => observe(fakeSegment(n, receivedAt), receivedAt)));
+    expect(await store.prune(3000)).toBe(2);
+    expect(await store.countObservations()).toBe(2);
+    expect((await store.loadLatest()).items).toHaveLength(4);
+    expect(await store.prune(3000)).toBe(0);
+  });
+
+  it('refuses a batch with an invalid item as a whole, writing none of it', async () => {
+    const store = await keeper.open(dir());
+    const broken = observe({ ...fakeUnit(1), speedKmh: -5 }, 10);
+    await expect(store.appendObservations([observe(fakeUnit(2), 10), broken])).rejects.toThrow(/malformed request/);
+    expect(await store.countObservations()).toBe(0);
+  });
+
+  it('writes large batches in one transaction at a useful rate', async () => {
+    const store = await keeper.open(dir());
+    const batches = 10;
+    const size = 5000;
+    const started = performance.now();
+    for (let b = 0; b < batches; b += 1) {
+      await store.appendObservations(Array.from({ length: size }, (_, n) => observe(fakeUnit(n, b * 10), b * 10)));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`observations: ${batches * size} in batches of ${size}: ${Math.round((batches * size) / seconds)}/s`);
+    expect(await store.countObservations()).toBe(batches * size);
+    expect((await store.loadLatest()).items).toHaveLength(size);
+  });
+});

@@ -1,0 +1,78 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import { FeedId } from '../../../shared/domain';
+import type { LatestState, ObservationRecord } from './api';
+import type { FeedItem } from '../feeds/ngsi/mapEntity';
+import { OBSERVATION_SQL } from './observationSql';
+import { FeedItemSchema } from './schemas';
+
+const PayloadRow = z.object({ payload: z.string() });
+const NewestRow = z.object({ newest: z.number().int().nullable() });
+const CountRow = z.object({ n: z.number().int() });
+
+/** cache.db: the observation log and the latest state per entity. */
+export class ObservationCache {
+  private readonly append: BetterSqlite3.Statement;
+  private readonly upsertLatest: BetterSqlite3.Statement;
+  private readonly latestOfFeed: BetterSqlite3.Statement;
+  private readonly newestReceivedOfFeed: BetterSqlite3.Statement;
+  private readonly count: BetterSqlite3.Statement;
+  private readonly pruneBefore: BetterSqlite3.Statement;
+  private readonly appendAll: (records: readonly ObservationRecord[]) => void;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.append = db.prepare(OBSERVATION_SQL.append);
+    this.upsertLatest = db.prepare(OBSERVATION_SQL.upsertLatest);
+    this.latestOfFeed = db.prepare(OBSERVATION_SQL.latestOfFeed);
+    this.newestReceivedOfFeed = db.prepare(OBSERVATION_SQL.newestReceivedOfFeed);
+    this.count = db.prepare(OBSERVATION_SQL.count);
+    this.pruneBefore = db.prepare(OBSERVATION_SQL.prune);
+    const transaction = db.transaction((records: readonly ObservationRecord[]) => {
+      for (const record of records) {
+        const payload = JSON.stringify(record.item.item);
+        this.append.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, payload);
+        this.upsertLatest.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, payload);
+      }
+    });
+    // IMMEDIATE: take the write lock up front, so a busy database fails before any work rather than at commit.
+    this.appendAll = (records) => transaction.immediate(records);
+  }
+
+  /** All records of one call in one transaction: the log and `latest` never disagree. */
+  appendObservations(records: readonly ObservationRecord[]): void {
+    if (records.length > 0) this.appendAll(records);
+  }
+
+  loadLatest(): LatestState {
+    const items: FeedItem[] = [];
+    const newestReceivedAt: Record<FeedId, number | null> = { traffic: null, units: null, incidents: null };
+    for (const feed of FeedId.options) {
+      for (const row of this.latestOfFeed.iterate(feed)) {
+        const item = readItem(feed, row);
+        // The cache can be fetched again: a row an older or newer console wrote differently is skipped, not fatal.
+        if (item !== null) items.push(item);
+      }
+      newestReceivedAt[feed] = NewestRow.parse(this.newestReceivedOfFeed.get(feed)).newest;
+    }
+    return { items, newestReceivedAt };
+  }
+
+  countObservations(): number {
+    return CountRow.parse(this.count.get()).n;
+  }
+
+  prune(before: number): number {
+    return this.pruneBefore.run(before).changes;
+  }
+}
+
+function readItem(feed: FeedId, row: unknown): FeedItem | null {
+  const parsed = PayloadRow.safeParse(row);
+  if (!parsed.success) return null;
+  try {
+    const item = FeedItemSchema.safeParse({ feed, item: JSON.parse(parsed.data.payload) });
+    return item.success ? item.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DeliveryState, FeedId, Incident, OutboxEntry, RoadSegmentState, Unit } from '../../../shared/domain';
+
+const Millis = z.number().int().nonnegative();
+
+/** `FeedItem` (feeds/ngsi/mapEntity), as a schema: what is read back from the cache is checked against it. */
+export const FeedItemSchema = z.discriminatedUnion('feed', [
+  z.object({ feed: z.literal('traffic'), item: RoadSegmentState }),
+  z.object({ feed: z.literal('units'), item: Unit }),
+  z.object({ feed: z.literal('incidents'), item: Incident }),
+]);
+
+export const ObservationRecordSchema = z
+  .object({ feed: FeedId, entityId: z.string().min(1).max(256), sourceTime: Millis, receivedAt: Millis, item: FeedItemSchema })
+  .refine((record) => record.feed === record.item.feed, { message: 'the record and its item name different feeds' });
+
+export const LatestStateSchema = z.object({
+  items: z.array(FeedItemSchema),
+  newestReceivedAt: z.object({ traffic: Millis.nullable(), units: Millis.nullable(), incidents: Millis.nullable() }),
+});
+
+export const ActionWriteSchema = z
+  .object({ entry: OutboxEntry, before: Incident.nullable(), after: Incident })
+  .refine((write) => write.after.id === write.entry.action.incidentId && (write.before === null || write.before.id === write.after.id), {
+    message: 'the action, its before and its after must be about the same incident',
+  });
+
+export const DeliveryUpdateSchema = z.object({
+  state: DeliveryState,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: Millis.nullable(),
+  lastError: z.string().max(2000).nullable(),
+  settledAt: Millis.nullable(),
+});
+
+export const StoreOpenReportSchema = z.object({
+  versions: z.object({ cache: z.number().int(), journal: z.number().int() }),
+  recovered: z.array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string() })),
+});
+
+export const AuditVerifyResultSchema = z.object({
+  ok: z.boolean(),
+  records: z.number().int().nonnegative(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});
