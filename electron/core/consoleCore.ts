@@ -72,7 +72,16 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     units: { ...DEFAULT_RULES.units, silenceMs },
     incidents: DEFAULT_RULES.incidents,
   };
-  const live = createLiveHub({ source, events, rules, platform: options.platform?.label ?? source.name, onItems: (items, at) => writer?.add(items, at) });
+  // The hub tells the outbox when the link returns; the outbox needs the hub to exist first.
+  let actions: ActionService | null = null;
+  const live = createLiveHub({
+    source,
+    events,
+    rules,
+    platform: options.platform?.label ?? source.name,
+    onItems: (items, at) => writer?.add(items, at),
+    onLinkUp: () => actions?.linkRestored(),
+  });
 
   const emitStatus = () => events.emit('store:status-changed', { ...status });
   const timers: NodeJS.Timeout[] = [];
@@ -93,8 +102,9 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   }
 
   const broker = options.platform ? { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token } : null;
-  const actions = createActionService({ store, live, broker, profile: options.profile, events, newId: options.newId });
-  await actions.start();
+  const service = createActionService({ store, live, broker, profile: options.profile, events, newId: options.newId });
+  actions = service;
+  await service.start();
   live.start();
 
   const handlers = createHandlers({
@@ -103,7 +113,7 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     host: options.host,
     startedAt: Date.now(),
     live,
-    actions,
+    actions: service,
     profile: options.profile,
     storeStatus: () => ({ ...status }),
   });
@@ -111,11 +121,11 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     handlers,
     events,
     live,
-    actions,
+    actions: service,
     storeStatus: () => ({ ...status }),
     async stop() {
       for (const timer of timers) clearInterval(timer);
-      actions.stop();
+      service.stop();
       await live.stop();
       await writer?.stop();
       await store?.close();

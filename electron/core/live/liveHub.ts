@@ -19,6 +19,8 @@ export interface LiveHubOptions {
   readonly rules?: Record<FeedId, HealthRules>;
   /** Every accepted item, for the local cache. */
   readonly onItems?: (items: readonly FeedItem[], receivedAt: number) => void;
+  /** Told when the platform link comes back, after its state has been read again. */
+  readonly onLinkUp?: () => void;
 }
 
 export interface LiveHub {
@@ -104,7 +106,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         link(next, detail) {
           for (const feed of tracks.keys()) update(feed, (t) => withLink(t, next, detail));
           const up = next === 'open';
-          if (up !== (link.state === 'up')) link = { state: up ? 'up' : 'down', since: now() };
+          if (up !== (link.state === 'up')) {
+            link = { state: up ? 'up' : 'down', since: now() };
+            if (up) options.onLinkUp?.();
+          }
           options.events.emit('feed:health-changed', health());
         },
       });

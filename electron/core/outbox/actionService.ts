@@ -32,6 +32,8 @@ export interface ActionService {
   stop(): void;
   perform(request: ActionRequest): Promise<ActionAccepted>;
   view(): OutboxView;
+  /** The platform is back: whatever waits in backoff goes now, rather than when its timer says. */
+  linkRestored(): void;
 }
 
 const SETTLED_SHOWN = 200;
@@ -102,6 +104,10 @@ export function createActionService(o: ActionServiceOptions): ActionService {
       if (timer) clearInterval(timer);
     },
     view,
+    linkRestored() {
+      entries = entries.map((e) => (e.state === 'queued' ? { ...e, nextAttemptAt: null } : e));
+      kick();
+    },
     async perform(request) {
       if (!o.store) throw new ActionRefused('the local store is unavailable, so the action cannot be kept safely; see the store status');
       const platform = o.live.platformIncident(request.incidentId);
