@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedHealthReport } from '../../shared/contract';
 import type { Unit } from '../../shared/domain';
+import { unitFixture } from '../../shared/domain/testing/fixtures';
 import { staleUnitIds } from './staleUnits';
 
-const unit = (id: string, status: Unit['status'], observedAt: number): Unit => ({
-  id,
-  callsign: id,
-  agency: 'police',
-  status,
-  position: [98.3, 7.9],
-  headingDeg: 0,
-  speedKmh: 0,
-  station: null,
-  assignedIncidentId: null,
-  observedAt,
-});
+const unit = (id: string, status: Unit['status'], observedAt: number): Unit => unitFixture(id, [98.3, 7.9], { agency: 'police', status, observedAt });
 const health = (state: 'connected' | 'down'): FeedHealthReport => ({
   at: 0,
   link: { state: 'up', since: 0 },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident, RoadSegmentState, Unit } from '../../shared/domain';
+import { incidentFixture } from '../../shared/domain/testing/fixtures';
 import { PHUKET } from '../../electron/core/feeds/ngsi/common';
 import { mapEntity } from '../../electron/core/feeds/ngsi/mapEntity';
 import { recommendUnits } from '../../electron/core/routing/recommend';
@@ -29,24 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const at = (position: [number, number]): Incident => ({
-  id: 'test',
-  type: 'medical',
-  category: 'health',
-  subCategory: null,
-  severity: 'high',
-  status: 'acknowledged',
-  position,
-  description: '',
-  district: null,
-  reporterLanguage: null,
-  reporterNationality: null,
-  assignedUnitIds: [],
-  notes: [],
-  source: null,
-  reportedAt: 0,
-  updatedAt: 0,
-});
+const at = (position: [number, number]): Incident => incidentFixture({ id: 'test', position });
 
 describe('dispatch recommendations on the real Phuket road graph', () => {
   it('routes between every pair of EMS stations and an incident in Patong', () => {

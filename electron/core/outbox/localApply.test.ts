@@ -1,26 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, OperatorAction } from '../../../shared/domain';
+import { incidentFixture } from '../../../shared/domain/testing/fixtures';
 import { applyActionLocally } from './localApply';
 
 const actor = { name: 'Somchai', role: 'supervisor', workstation: 'CC-01' } as const;
-const incident: Incident = {
-  id: 'urn:ngsi-ld:Alert:phuket:1',
+const incident: Incident = incidentFixture({
   type: 'traffic-accident',
   category: 'traffic',
   subCategory: 'carAccident',
-  severity: 'high',
   status: 'new',
-  position: [98.3, 7.9],
   description: 'motorbike down',
   district: 'Kathu',
   reporterLanguage: 'en',
-  reporterNationality: null,
-  assignedUnitIds: [],
-  notes: [],
-  source: null,
   reportedAt: 1,
   updatedAt: 1,
-};
+});
 
 describe('applyActionLocally', () => {
   it('follows the lifecycle: acknowledge, dispatch, on scene, resolve, close', () => {

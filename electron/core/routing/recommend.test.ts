@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, RoadSegmentState, Unit } from '../../../shared/domain';
+import { incidentFixture, unitFixture } from '../../../shared/domain/testing/fixtures';
 import { routeBetween } from './eta';
 import { recommendUnits } from './recommend';
 import { buildRoadGraph } from './roadGraph';
@@ -24,36 +25,8 @@ const near: [number, number] = [98.3, 7.9 + 1 * DEG_PER_KM];
 const far: [number, number] = [98.3, 7.9 - 3 * DEG_PER_KM];
 const segments = [seg('jammed', 'Soi Jammed', [near, X]), seg('free', 'Free Road', [X, far])];
 
-const unit = (id: string, position: [number, number], agency: Unit['agency'] = 'ems', status: Unit['status'] = 'available'): Unit => ({
-  id,
-  callsign: id,
-  agency,
-  status,
-  position,
-  headingDeg: 0,
-  speedKmh: 0,
-  station: null,
-  assignedIncidentId: null,
-  observedAt: 0,
-});
-const incident: Incident = {
-  id: 'i1',
-  type: 'medical',
-  category: 'health',
-  subCategory: null,
-  severity: 'high',
-  status: 'acknowledged',
-  position: X,
-  description: '',
-  district: null,
-  reporterLanguage: null,
-  reporterNationality: null,
-  assignedUnitIds: [],
-  notes: [],
-  source: null,
-  reportedAt: 0,
-  updatedAt: 0,
-};
+const unit = (id: string, position: [number, number], agency: Unit['agency'] = 'ems', status: Unit['status'] = 'available'): Unit => unitFixture(id, position, { agency, status });
+const incident: Incident = incidentFixture({ id: 'i1', position: X });
 
 describe('ETA over the road graph', () => {
   const road = buildRoadGraph(segments);

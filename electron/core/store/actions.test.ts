@@ -3,21 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OperatorProfile } from '../../../shared/domain';
 import { actionWrite, fakeIncident, OPERATOR } from './testing/fakeItems';
-import { storeKeeper, tempDir } from './testing/tempDir';
+import { storeTestKit } from './testing/tempDir';
 import { uuidv7 } from './uuidv7';
 
 const SUPERVISOR: OperatorProfile = { name: 'Malee K.', role: 'supervisor', workstation: 'desk-1' };
-const keeper = storeKeeper();
-const dirs: Array<() => void> = [];
-afterEach(async () => {
-  await keeper.closeAll();
-  for (const remove of dirs.splice(0)) remove();
-});
-function dir() {
-  const made = tempDir();
-  dirs.push(made.remove);
-  return made.dir;
-}
+const { keeper, dir } = storeTestKit(afterEach);
 function auditEvents(folder: string) {
   const db = new Database(join(folder, 'journal.db'), { readonly: true });
   try {

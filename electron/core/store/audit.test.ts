@@ -6,21 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from './auditChain';
 import { canonicalJson } from './canonicalJson';
 import { actionWrite, fakeIncident, OPERATOR } from './testing/fakeItems';
-import { storeKeeper, tempDir } from './testing/tempDir';
+import { storeTestKit } from './testing/tempDir';
 import type { WorkerStore } from './store';
 import { uuidv7 } from './uuidv7';
 
-const keeper = storeKeeper();
-const dirs: Array<() => void> = [];
-afterEach(async () => {
-  await keeper.closeAll();
-  for (const remove of dirs.splice(0)) remove();
-});
-function dir() {
-  const made = tempDir();
-  dirs.push(made.remove);
-  return made.dir;
-}
+const { keeper, dir } = storeTestKit(afterEach);
 
 async function recordSome(store: WorkerStore, count: number) {
   let incident = fakeIncident(1);

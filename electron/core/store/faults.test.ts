@@ -5,20 +5,10 @@ import type { StoreFault } from './api';
 import { StoreWriteError } from './errors';
 import { classifyFault } from './faults';
 import { actionWrite, fakeIncident, fakeUnit, observe } from './testing/fakeItems';
-import { storeKeeper, tempDir } from './testing/tempDir';
+import { storeTestKit } from './testing/tempDir';
 import { uuidv7 } from './uuidv7';
 
-const keeper = storeKeeper();
-const dirs: Array<() => void> = [];
-afterEach(async () => {
-  await keeper.closeAll();
-  for (const remove of dirs.splice(0)) remove();
-});
-function dir() {
-  const made = tempDir();
-  dirs.push(made.remove);
-  return made.dir;
-}
+const { keeper, dir } = storeTestKit(afterEach);
 const batch = (from: number, count: number) => Array.from({ length: count }, (_, n) => observe(fakeUnit(from + n, 1000), 2000));
 
 describe('classifyFault', () => {

@@ -5,20 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './connection';
 import { CACHE_DB, JOURNAL_DB } from './engine';
 import { actionWrite, fakeIncident, fakeUnit, observe } from './testing/fakeItems';
-import { storeKeeper, tempDir } from './testing/tempDir';
+import { storeTestKit } from './testing/tempDir';
 import { uuidv7 } from './uuidv7';
 
-const keeper = storeKeeper();
-const dirs: Array<() => void> = [];
-afterEach(async () => {
-  await keeper.closeAll();
-  for (const remove of dirs.splice(0)) remove();
-});
-function dir() {
-  const made = tempDir();
-  dirs.push(made.remove);
-  return made.dir;
-}
+const { keeper, dir } = storeTestKit(afterEach);
 const AT = Date.UTC(2025, 10, 26, 4, 5, 6, 789);
 
 describe('startup health', () => {

@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeIncident, fakeSegment, fakeUnit, observe } from './testing/fakeItems';
-import { storeKeeper, tempDir } from './testing/tempDir';
+import { storeTestKit } from './testing/tempDir';
 
-const keeper = storeKeeper();
-const dirs: Array<() => void> = [];
-afterEach(async () => {
-  await keeper.closeAll();
-  for (const remove of dirs.splice(0)) remove();
-});
-function dir() {
-  const made = tempDir();
-  dirs.push(made.remove);
-  return made.dir;
-}
+const { keeper, dir } = storeTestKit(afterEach);
 
 describe('observations', () => {
   it('logs every observation and keeps the latest per entity, validated back into feed items', async () => {

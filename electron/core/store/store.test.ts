@@ -4,19 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreWorkerError } from './errors';
 import { createStore } from './store';
 import { fakeUnit, observe } from './testing/fakeItems';
-import { storeKeeper, tempDir } from './testing/tempDir';
+import { storeTestKit } from './testing/tempDir';
 
-const keeper = storeKeeper();
-const dirs: Array<() => void> = [];
-afterEach(async () => {
-  await keeper.closeAll();
-  for (const remove of dirs.splice(0)) remove();
-});
-function dir() {
-  const made = tempDir();
-  dirs.push(made.remove);
-  return made.dir;
-}
+const { keeper, dir } = storeTestKit(afterEach);
 
 describe('store client', () => {
   it('rejects calls before open and after close, with clear errors', async () => {

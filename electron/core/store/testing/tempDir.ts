@@ -25,3 +25,24 @@ export function storeKeeper(): { open(dir: string, options?: Omit<StoreOptions, 
     },
   };
 }
+
+/**
+ * The per-file test kit: temp folders and stores that are closed and removed after each test.
+ * Call once at the top of a test file (it registers the afterEach).
+ */
+export function storeTestKit(afterEach: (fn: () => Promise<void>) => void): { keeper: ReturnType<typeof storeKeeper>; dir: () => string } {
+  const keeper = storeKeeper();
+  const removals: (() => void)[] = [];
+  afterEach(async () => {
+    await keeper.closeAll();
+    for (const remove of removals.splice(0)) remove();
+  });
+  return {
+    keeper,
+    dir() {
+      const made = tempDir();
+      removals.push(made.remove);
+      return made.dir;
+    },
+  };
+}
