@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { IncidentPanel } from './incidents/IncidentPanel';
 import { NeedsAttention } from './incidents/NeedsAttention';
 import { MapView } from './map/MapView';
@@ -5,21 +6,24 @@ import { FeedHealthPanel } from './panels/FeedHealthPanel';
 import { MapLegend } from './panels/MapLegend';
 import { SelectionCard } from './panels/SelectionCard';
 import { useConsole } from './store/context';
-import { selectBasemap, selectMapError } from './store/selectors';
+import { selectBasemap, selectDialog, selectMapError } from './store/selectors';
+import { HelpOverlay } from './ui/HelpOverlay';
 import { LinkBanner } from './ui/LinkBanner';
 import { TopBar } from './ui/TopBar';
 
 export function App() {
+  const { t } = useTranslation();
   const basemap = useConsole(selectBasemap);
   const mapError = useConsole(selectMapError);
+  const dialog = useConsole(selectDialog);
   return (
     <div className="console">
       <TopBar />
       <main className="workspace">
-        {basemap ? <MapView manifest={basemap} /> : <div className="map map-placeholder">Waiting for the console host…</div>}
+        {basemap ? <MapView manifest={basemap} /> : <div className="map map-placeholder">{t('map.waitingHost')}</div>}
         {mapError && (
           <div className="map-error" role="alert">
-            The map could not load: {mapError}
+            {t('map.couldNotLoad', { error: mapError })}
           </div>
         )}
         <LinkBanner />
@@ -32,6 +36,7 @@ export function App() {
           <NeedsAttention />
           <SelectionCard />
         </aside>
+        {dialog === 'help' && <HelpOverlay />}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { boot } from './boot';
 import { connectBridge } from './bridge/bridge';
+import { setUpI18n } from './i18n';
 import { ConsoleProvider } from './store/context';
 import { createConsoleStore } from './store/store';
 import './theme.css';
@@ -10,18 +11,21 @@ import './theme.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-try {
+async function start(element: HTMLElement): Promise<void> {
+  await setUpI18n();
   const bridge = connectBridge();
   const store = createConsoleStore();
   void boot(bridge, store);
-  createRoot(root).render(
+  createRoot(element).render(
     <StrictMode>
       <ConsoleProvider store={store} bridge={bridge}>
         <App />
       </ConsoleProvider>
     </StrictMode>,
   );
-} catch (error) {
+}
+
+start(root).catch((error: unknown) => {
   root.textContent = error instanceof Error ? error.message : String(error);
   root.className = 'fatal';
-}
+});

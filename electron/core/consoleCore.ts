@@ -13,6 +13,7 @@ import type { LiveHub } from './live/liveHub';
 import { createObservationWriter } from './live/observationWriter';
 import { createActionService } from './outbox/actionService';
 import type { ActionService } from './outbox/actionService';
+import { createRoutingService } from './routing/routingService';
 import type { Store } from './store/api';
 
 export interface CoreOptions {
@@ -116,6 +117,7 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     actions: service,
     profile: options.profile,
     storeStatus: () => ({ ...status }),
+    routing: createRoutingService(live),
   });
   return {
     handlers,

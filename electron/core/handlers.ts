@@ -3,6 +3,7 @@ import type { OperatorProfile } from '../../shared/domain';
 import { basemapManifest } from './basemap';
 import type { LiveHub } from './live/liveHub';
 import type { ActionService } from './outbox/actionService';
+import type { createRoutingService } from './routing/routingService';
 
 export interface HandlerDeps {
   readonly name: string;
@@ -13,6 +14,7 @@ export interface HandlerDeps {
   readonly actions: ActionService;
   readonly profile: OperatorProfile;
   readonly storeStatus: () => StoreStatus;
+  readonly routing: ReturnType<typeof createRoutingService>;
 }
 
 /** Every request channel of the contract, bound to the core. The `Handlers` type makes a missing channel a compile error. */
@@ -24,6 +26,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'feed:health': () => deps.live.health(),
     'operator:profile': () => deps.profile,
     'incident:act': (request) => deps.actions.perform(request),
+    'dispatch:recommend': ({ incidentId }) => deps.routing.recommend(incidentId),
+    'incident:timeline': ({ incidentId }) => ({ incidentId, events: deps.live.timeline(incidentId) }),
     'outbox:list': () => deps.actions.view(),
     'store:status': () => deps.storeStatus(),
   };

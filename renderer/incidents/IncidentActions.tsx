@@ -1,64 +1,58 @@
-import { useState } from 'react';
-import type { ActionRequest } from '../../shared/contract';
+import { forwardRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mayPerform } from '../../shared/domain';
 import type { Incident } from '../../shared/domain';
 import { useBridge, useConsole, useConsoleStore } from '../store/context';
-import { selectUnits } from '../store/selectors';
-import { nearestAvailable } from './nearestUnits';
+import { selectProfile } from '../store/selectors';
+import { act } from './act';
 
-const STATUS_BUTTONS: { label: string; to: Incident['status']; from: Incident['status'][] }[] = [
-  { label: 'On scene', to: 'on-scene', from: ['dispatched'] },
-  { label: 'Resolve', to: 'resolved', from: ['acknowledged', 'dispatched', 'on-scene'] },
-  { label: 'Close', to: 'closed', from: ['resolved'] },
-  { label: 'Reopen', to: 'acknowledged', from: ['resolved', 'closed'] },
+/** The status moves an incident allows, with their key and the role rule that applies. */
+export const STATUS_MOVES: { key: string; label: 'onScene' | 'resolve' | 'close' | 'reopen'; to: Incident['status']; from: Incident['status'][] }[] = [
+  { key: 's', label: 'onScene', to: 'on-scene', from: ['dispatched'] },
+  { key: 'r', label: 'resolve', to: 'resolved', from: ['acknowledged', 'dispatched', 'on-scene'] },
+  { key: 'c', label: 'close', to: 'closed', from: ['resolved'] },
+  { key: 'o', label: 'reopen', to: 'acknowledged', from: ['resolved', 'closed'] },
 ];
 
-/** The actions an incident allows now. Each goes to the core, which keeps it and queues it for the platform. */
-export function IncidentActions({ incident }: { incident: Incident }) {
+export const canDispatch = (i: Incident) => i.status === 'acknowledged' || i.status === 'dispatched' || i.status === 'on-scene';
+
+/** Only what the incident's state and the operator's role allow is offered; the core checks both again. */
+export const IncidentActions = forwardRef<HTMLInputElement, { incident: Incident }>(function IncidentActions({ incident }, noteRef) {
+  const { t } = useTranslation();
   const bridge = useBridge();
   const store = useConsoleStore();
-  const units = useConsole(selectUnits);
+  const profile = useConsole(selectProfile);
+  const role = profile?.role ?? 'operator';
   const [note, setNote] = useState('');
-  const act = (request: ActionRequest) =>
-    bridge['incident:act'](request).then(
-      () => store.getState().setActionError(null),
-      (error: unknown) => store.getState().setActionError(error instanceof Error ? error.message : String(error)),
-    );
-  const candidates = nearestAvailable(incident, units.values(), 4);
-  const canDispatch = incident.status === 'acknowledged' || incident.status === 'dispatched' || incident.status === 'on-scene';
   return (
     <div className="incident-actions">
       <div className="button-row">
         {incident.status === 'new' && (
-          <button type="button" onClick={() => void act({ kind: 'acknowledge', incidentId: incident.id })}>
-            Acknowledge
+          <button type="button" aria-keyshortcuts="a" onClick={() => void act(bridge, store, { kind: 'acknowledge', incidentId: incident.id })}>
+            {t('actions.acknowledge')} <kbd>a</kbd>
           </button>
         )}
-        {STATUS_BUTTONS.filter((b) => b.from.includes(incident.status)).map((b) => (
-          <button key={b.label} type="button" onClick={() => void act({ kind: 'status', incidentId: incident.id, status: b.to })}>
-            {b.label}
+        {canDispatch(incident) && (
+          <button type="button" aria-keyshortcuts="d" onClick={() => store.getState().setDialog('dispatch')}>
+            {mayPerform(role, { kind: 'dispatch' }) ? t('actions.dispatch') : t('actions.propose')} <kbd>d</kbd>
+          </button>
+        )}
+        {STATUS_MOVES.filter((m) => m.from.includes(incident.status) && mayPerform(role, { kind: 'status', status: m.to })).map((m) => (
+          <button key={m.label} type="button" aria-keyshortcuts={m.key} onClick={() => void act(bridge, store, { kind: 'status', incidentId: incident.id, status: m.to })}>
+            {t(`actions.${m.label}`)} <kbd>{m.key}</kbd>
           </button>
         ))}
       </div>
-      {canDispatch && (
-        <div className="dispatch-list" role="group" aria-label="Dispatch">
-          {candidates.length === 0 && <p className="muted">No available unit of the right agency.</p>}
-          {candidates.map(({ unit, metres }) => (
-            <button key={unit.id} type="button" aria-label={`Dispatch ${unit.callsign}`} onClick={() => void act({ kind: 'dispatch', incidentId: incident.id, unitIds: [unit.id] })}>
-              Dispatch {unit.callsign} · {(metres / 1000).toFixed(1)} km
-            </button>
-          ))}
-        </div>
-      )}
       <form
         className="note-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (note.trim()) void act({ kind: 'note', incidentId: incident.id, text: note }).then(() => setNote(''));
+          if (note.trim()) void act(bridge, store, { kind: 'note', incidentId: incident.id, text: note }).then((ok) => ok && setNote(''));
         }}
       >
-        <input aria-label="Note text" value={note} onChange={(e) => setNote(e.target.value)} placeholder="Note…" maxLength={4000} />
-        <button type="submit">Add note</button>
+        <input ref={noteRef} aria-label={t('incidents.noteText')} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('incidents.notePlaceholder')} maxLength={4000} />
+        <button type="submit">{t('actions.note')}</button>
       </form>
     </div>
   );
-}
+});

@@ -1,66 +1,39 @@
-import { useConsole, useConsoleStore } from '../store/context';
-import { selectActionError, selectIncidents, selectOutbox, selectSelection } from '../store/selectors';
-import { shortId } from '../ui/format';
-import { ActionLog } from './ActionLog';
-import { IncidentActions } from './IncidentActions';
-import { queueOrder } from './order';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConsole } from '../store/context';
+import { selectDialog, selectIncidents, selectSelection } from '../store/selectors';
+import { DispatchDialog } from './DispatchDialog';
+import { IncidentDetail } from './IncidentDetail';
+import { IncidentQueue } from './IncidentQueue';
+import { QueueFilters } from './QueueFilters';
+import { useNewIncidentAlert } from './useNewIncidentAlert';
+import { useQueue } from './useQueue';
+import { useShortcuts } from './useShortcuts';
 
-/** The incident queue and the selected incident with its actions. */
+/** The incident queue, its filters and the selected incident, all reachable from the keyboard. */
 export function IncidentPanel() {
+  const { t } = useTranslation();
   const incidents = useConsole(selectIncidents);
-  const outbox = useConsole(selectOutbox);
   const selection = useConsole(selectSelection);
-  const actionError = useConsole(selectActionError);
-  const store = useConsoleStore();
-  const queue = queueOrder(incidents.values());
+  const dialog = useConsole(selectDialog);
+  const queue = useQueue();
+  const firstSeen = useNewIncidentAlert();
+  const search = useRef<HTMLInputElement>(null);
+  const note = useRef<HTMLInputElement>(null);
+  const detail = useRef<HTMLElement>(null);
+  const refs = useMemo(() => ({ search, note, detail }), []);
+  useShortcuts(queue, refs);
   const selected = selection?.kind === 'incident' ? incidents.get(selection.id) : undefined;
-  const queuedFor = (id: string) => outbox.filter((e) => e.action.incidentId === id && e.state === 'queued').length;
+  const open = [...incidents.values()].filter((i) => i.status !== 'resolved' && i.status !== 'closed').length;
   return (
-    <section className="panel incidents" role="region" aria-label="Incidents">
+    <section className="panel incidents" role="region" aria-label={t('incidents.region')}>
       <h2>
-        Incidents <span className="panel-sub">{queue.length} open</span>
+        {t('incidents.region')} <span className="panel-sub">{t('incidents.open', { count: open })} · {t('incidents.showing', { shown: queue.length, total: incidents.size })}</span>
       </h2>
-      <ul className="incident-queue" aria-label="Incident queue">
-        {queue.map((i) => (
-          <li key={i.id}>
-            <button
-              type="button"
-              className={`incident-row severity-${i.severity}${i.id === selected?.id ? ' selected' : ''}`}
-              aria-label={`${shortId(i.id)} ${i.type} ${i.severity} ${i.status}${queuedFor(i.id) ? `, ${queuedFor(i.id)} queued` : ''}`}
-              aria-pressed={i.id === selected?.id}
-              onClick={() => store.getState().select({ kind: 'incident', id: i.id })}
-            >
-              <span className="row-id">{shortId(i.id)}</span> <span className="row-type">{i.type}</span> <span className="row-severity">{i.severity}</span>{' '}
-              <span className="row-status">{i.status}</span>
-              {queuedFor(i.id) > 0 && <span className="row-queued"> · {queuedFor(i.id)} queued</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {selected && (
-        <div className="incident-detail" aria-label={`Incident ${shortId(selected.id)}`}>
-          <h3>
-            {shortId(selected.id)} · {selected.type} · {selected.severity} · <strong>{selected.status}</strong>
-          </h3>
-          <p>{selected.description}</p>
-          <IncidentActions incident={selected} />
-          {actionError && (
-            <p className="action-error" role="alert">
-              {actionError}
-            </p>
-          )}
-          <ActionLog entries={outbox.filter((e) => e.action.incidentId === selected.id)} />
-          {selected.notes.length > 0 && (
-            <ul className="notes" aria-label="Notes">
-              {selected.notes.map((n) => (
-                <li key={n.id}>
-                  {n.author}: {n.text}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <QueueFilters ref={search} />
+      <IncidentQueue queue={queue} firstSeen={firstSeen} />
+      {selected && <IncidentDetail ref={detail} incident={selected} noteRef={note} />}
+      {dialog === 'dispatch' && selected && <DispatchDialog incident={selected} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BasemapManifest } from '../../shared/contract';
 import { useConsoleStore } from '../store/context';
 import { createBasemapStyle } from './basemapStyle';
@@ -18,6 +19,7 @@ const PULSE_MS = 100;
 
 /** The one owner of the maplibre map and the deck.gl overlay drawn interleaved inside it. */
 export function MapView({ manifest }: { manifest: BasemapManifest }) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const store = useConsoleStore();
 
@@ -65,6 +67,11 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     };
     const hasNewIncident = () => [...store.getState().incidents.values()].some((i) => i.status === 'new');
     const unsubscribe = store.subscribe((state, previous) => {
+      // Map and queue are linked: picking an incident in the queue brings it into view here.
+      if (state.selection !== previous.selection && state.selection?.from === 'queue' && state.selection.kind === 'incident') {
+        const incident = state.incidents.get(state.selection.id);
+        if (incident) map.easeTo({ center: incident.position, zoom: Math.max(map.getZoom(), 12.5), duration: 600 });
+      }
       if (state.segmentsVersion === previous.segmentsVersion && state.units === previous.units && state.incidents === previous.incidents && state.selection === previous.selection && state.layers === previous.layers && state.health === previous.health) return;
       startPulse();
       render();
@@ -97,5 +104,5 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     };
   }, [manifest, store]);
 
-  return <div ref={container} className="map" role="region" aria-label="Map of Phuket" />;
+  return <div ref={container} className="map" role="region" aria-label={t('map.region')} />;
 }

@@ -1,43 +1,41 @@
+import { useTranslation } from 'react-i18next';
 import type { FeedHealth } from '../../shared/contract';
-import { useNow } from '../ui/useNow';
 import { useConsole } from '../store/context';
 import { selectHealth } from '../store/selectors';
+import { ageText } from '../ui/format';
+import { useNow } from '../ui/useNow';
 
-const FEED_NAMES = { traffic: 'Traffic', units: 'Units', incidents: 'Incidents' } as const;
 const STATE_MARK = { connected: '●', degraded: '▲', down: '■' } as const;
 
-function age(now: number, at: number | null): string {
-  if (at === null) return 'never';
-  const s = Math.max(0, Math.round((now - at) / 1000));
-  return s < 60 ? `${s} s ago` : `${Math.floor(s / 60)} min ago`;
-}
-
 function FeedRow({ feed, now }: { feed: FeedHealth; now: number }) {
+  const { t } = useTranslation();
+  const name = t(`feeds.names.${feed.feed}`);
+  const state = t(`feeds.states.${feed.state}`);
   return (
-    <li className={`feed feed-${feed.state}`} aria-label={`${FEED_NAMES[feed.feed]}: ${feed.state}`}>
+    <li className={`feed feed-${feed.state}`} aria-label={`${name}: ${state}`} data-feed={feed.feed} data-state={feed.state}>
       <div className="feed-head">
         <span className="feed-mark" aria-hidden="true">
           {STATE_MARK[feed.state]}
         </span>
-        <span className="feed-name">{FEED_NAMES[feed.feed]}</span>
-        <span className="feed-state">{feed.state}</span>
+        <span className="feed-name">{name}</span>
+        <span className="feed-state">{state}</span>
       </div>
       <div className="feed-detail">{feed.detail}</div>
       <dl className="feed-stats">
-        <dt>last</dt>
-        <dd>{age(now, feed.lastMessageAt)}</dd>
-        <dt>rate</dt>
+        <dt>{t('feeds.last')}</dt>
+        <dd>{feed.lastMessageAt === null ? t('feeds.never') : t('feeds.ago', { age: ageText(now, feed.lastMessageAt) })}</dd>
+        <dt>{t('feeds.rate')}</dt>
         <dd>{feed.messagesPerSecond}/s</dd>
-        <dt>lag</dt>
+        <dt>{t('feeds.lag')}</dt>
         <dd>{feed.lagMs === null ? '–' : `${Math.max(0, Math.round(feed.lagMs / 1000))} s`}</dd>
-        <dt>items</dt>
+        <dt>{t('feeds.items')}</dt>
         <dd>{feed.items}</dd>
-        <dt>rejected</dt>
+        <dt>{t('feeds.rejected')}</dt>
         <dd>{feed.rejected}</dd>
       </dl>
       {feed.lastRejection && (
         <div className="feed-rejection" title={feed.lastRejection.reason}>
-          last rejected: {feed.lastRejection.reason}
+          {t('feeds.lastRejected', { reason: feed.lastRejection.reason })}
         </div>
       )}
     </li>
@@ -46,12 +44,13 @@ function FeedRow({ feed, now }: { feed: FeedHealth; now: number }) {
 
 /** The truth about each feed: state in words and shape (not colour alone), age, rate, lag and rejections. */
 export function FeedHealthPanel() {
+  const { t } = useTranslation();
   const health = useConsole(selectHealth);
   const now = useNow(1000);
   return (
-    <section className="panel feed-health" role="region" aria-label="Feed health">
+    <section className="panel feed-health" role="region" aria-label={t('feeds.region')}>
       <h2>
-        Feed health <span className="panel-sub">{health?.platform ?? ''}</span>
+        {t('feeds.region')} <span className="panel-sub">{health?.platform ?? ''}</span>
       </h2>
       {health ? (
         <ul>
@@ -60,7 +59,7 @@ export function FeedHealthPanel() {
           ))}
         </ul>
       ) : (
-        <p className="muted">Waiting for the core…</p>
+        <p className="muted">{t('feeds.waiting')}</p>
       )}
     </section>
   );

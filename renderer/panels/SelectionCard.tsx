@@ -1,28 +1,26 @@
+import { useTranslation } from 'react-i18next';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectSelection, selectUnits } from '../store/selectors';
 
-/** The unit the operator clicked on the map, in words. */
+/** The unit the operator clicked on the map, in words. Incidents open in the incident panel. */
 export function SelectionCard() {
+  const { t } = useTranslation();
   const selection = useConsole(selectSelection);
   const units = useConsole(selectUnits);
   const store = useConsoleStore();
-  if (!selection) return null;
-  const close = () => store.getState().select(null);
-  // Incidents open in the incident panel; this card is for units.
-  if (selection.kind === 'incident') return null;
-  const u = units.get(selection.id);
+  const u = selection?.kind === 'unit' ? units.get(selection.id) : undefined;
   if (!u) return null;
   return (
-    <section className="panel selection" role="region" aria-label="Selected unit">
+    <section className="panel selection" role="region" aria-label={u.callsign}>
       <h2>
-        {u.callsign} · {u.agency}
+        {u.callsign} · {t(`agency.${u.agency}`)}
       </h2>
       <p>
-        Status: <strong>{u.status}</strong> · {Math.round(u.speedKmh)} km/h
+        {t('unit.status')}: <strong>{t(`unitStatus.${u.status}`)}</strong> · {Math.round(u.speedKmh)} km/h
       </p>
-      {u.station && <p>Station: {u.station}</p>}
-      <button type="button" onClick={close}>
-        Close
+      {u.station && <p>{t('unit.station', { station: u.station })}</p>}
+      <button type="button" onClick={() => store.getState().select(null)}>
+        {t('dispatch.cancel')}
       </button>
     </section>
   );

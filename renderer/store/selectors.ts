@@ -19,3 +19,6 @@ export const selectProfile = (s: ConsoleState) => s.profile;
 export const selectOutbox = (s: ConsoleState) => s.outbox;
 export const selectStoreStatus = (s: ConsoleState) => s.storeStatus;
 export const selectActionError = (s: ConsoleState) => s.actionError;
+export const selectFilter = (s: ConsoleState) => s.filter;
+export const selectDialog = (s: ConsoleState) => s.dialog;
+export const selectSoundOn = (s: ConsoleState) => s.soundOn;

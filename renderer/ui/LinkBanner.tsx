@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useConsole } from '../store/context';
 import { selectHealth, selectLastDataAt, selectOutbox, selectStoreStatus } from '../store/selectors';
 import { ageText, clock } from './format';
@@ -9,6 +10,7 @@ import { useNow } from './useNow';
  * refuses writes, a damaged database was set aside, or the map shows the cache from the last session.
  */
 export function LinkBanner() {
+  const { t } = useTranslation();
   const health = useConsole(selectHealth);
   const status = useConsole(selectStoreStatus);
   const outbox = useConsole(selectOutbox);
@@ -16,37 +18,34 @@ export function LinkBanner() {
   const now = useNow(1000);
   const queued = outbox.filter((e) => e.state === 'queued').length;
   const down = health !== null && health.link.state !== 'up';
-  const headline = health?.link.state === 'stalled' ? 'Platform not responding since' : 'Platform unreachable since';
   const newestFeed = Math.max(0, ...(health?.feeds.map((f) => f.lastMessageAt ?? 0) ?? [0]));
+  const picture = newestFeed > 0 ? t('banner.pictureAge', { age: ageText(now, newestFeed) }) : status?.cachedAt ? t('banner.cachedFrom', { time: clock(status.cachedAt) }) : t('banner.noData');
   return (
     <div className="banners">
       {down && health && (
         <div className="banner banner-down" role="alert">
-          <strong>
-            {headline} {clock(health.link.since)}
-          </strong> ({ageText(now, health.link.since)}).{' '}
-          {newestFeed > 0 ? `Showing the last-known picture, ${ageText(now, newestFeed)} old.` : status?.cachedAt ? `Showing cached data from ${clock(status.cachedAt)}.` : 'No data yet.'}{' '}
-          Actions are kept and sent when the link returns{queued > 0 ? `: ${queued} queued` : ''}.
+          <strong>{t(health.link.state === 'stalled' ? 'banner.stalled' : 'banner.unreachable', { time: clock(health.link.since) })}</strong> ({ageText(now, health.link.since)}). {picture}{' '}
+          {queued > 0 ? t('banner.keptQueued', { count: queued }) : t('banner.kept')}
         </div>
       )}
       {!down && status?.cachedAt && lastDataAt === null && (
         <div className="banner banner-cache" role="status">
-          Showing cached data from {clock(status.cachedAt)} until the platform answers.
+          {t('banner.cacheUntil', { time: clock(status.cachedAt) })}
         </div>
       )}
       {status?.fault && (
         <div className="banner banner-fault" role="alert">
-          Local storage problem: {status.fault.message}. The console keeps running; new actions cannot be saved until it is fixed.
+          {t('banner.storeFault', { message: status.fault.message })}
         </div>
       )}
       {status?.unavailable && (
         <div className="banner banner-fault" role="alert">
-          Local storage unavailable: {status.unavailable}
+          {t('banner.storeUnavailable', { message: status.unavailable })}
         </div>
       )}
       {status?.recovered.map((r) => (
         <div key={r.file} className="banner banner-cache" role="status">
-          {r.file} was damaged ({r.reason}); it was moved to {r.movedTo} and a fresh one started.
+          {t('banner.recovered', { file: r.file, reason: r.reason, movedTo: r.movedTo })}
         </div>
       ))}
     </div>

@@ -1,15 +1,17 @@
-import { useConsole } from '../store/context';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage, setLanguage } from '../i18n';
+import { useConsole, useConsoleStore } from '../store/context';
 import { selectAppInfo, selectHostError, selectMapPhase, selectProfile } from '../store/selectors';
 import { LinkStatus } from './LinkStatus';
 
-const hostLabel = { electron: 'desktop', browser: 'browser host' } as const;
-
-/** Who and where the console is: always visible, so an operator knows which build and host they are on. */
+/** Who and where the console is: always visible, so an operator knows which profile, build and host they are on. */
 export function TopBar() {
+  const { t } = useTranslation();
   const info = useConsole(selectAppInfo);
   const hostError = useConsole(selectHostError);
   const mapPhase = useConsole(selectMapPhase);
   const profile = useConsole(selectProfile);
+  const store = useConsoleStore();
   return (
     <header className="top-bar">
       <h1 className="brand">
@@ -18,18 +20,24 @@ export function TopBar() {
       <div className="top-bar-status">
         <LinkStatus />
         {profile && (
-          <span className="chip" aria-label="Operator">
-            {profile.name} · {profile.role} · {profile.workstation}
+          <span className="chip" aria-label={t('operator')}>
+            {profile.name} · {t(`role.${profile.role}`)} · {profile.workstation}
           </span>
         )}
         {info && (
-          <span className="chip" title={`Started ${new Date(info.startedAt).toLocaleString()}`}>
-            v{info.version} · {hostLabel[info.host]}
+          <span className="chip" title={new Date(info.startedAt).toISOString()}>
+            v{info.version} · {t(`host.${info.host}`)}
           </span>
         )}
-        <span className={`chip chip-${mapPhase}`} role="status" aria-label="Map status">
-          {mapPhase === 'ready' ? 'Map ready' : mapPhase === 'failed' ? 'Map failed' : 'Loading map…'}
+        <span className={`chip chip-${mapPhase}`} role="status" aria-label={t('map.region')}>
+          {t(`map.${mapPhase}`)}
         </span>
+        <button type="button" className="chip chip-button" aria-keyshortcuts="l" onClick={() => void setLanguage(currentLanguage() === 'en' ? 'th' : 'en')}>
+          {t('language.switch')}
+        </button>
+        <button type="button" className="chip chip-button" aria-keyshortcuts="?" onClick={() => store.getState().setDialog('help')}>
+          ?
+        </button>
         {hostError && (
           <span className="chip chip-failed" role="alert">
             {hostError}

@@ -1,11 +1,15 @@
-/** Short, readable forms for the panels. */
-export function shortId(id: string): string {
-  const match = /^urn:ngsi-ld:[^:]+:(.+)$/.exec(id);
-  return match?.[1] ?? id;
+import { locale } from '../i18n';
+
+export { shortId } from '../../shared/domain';
+
+/** Time of day in the current language (24-hour). */
+export function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(locale(), { hour12: false });
 }
 
-export function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+/** Date and time in the current language; Thai shows the Buddhist era. */
+export function dateTime(ms: number): string {
+  return new Date(ms).toLocaleString(locale(), { hour12: false, dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 export function ageText(now: number, at: number): string {

@@ -32,3 +32,42 @@ export const StoreStatus = z.object({
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
 export { OperatorProfile };
+
+/** One unit the dispatch dialog offers, with why: its estimated time of arrival over the roads at live speeds. */
+export const Recommendation = z.object({
+  unitId: z.string().max(256),
+  callsign: z.string().max(40),
+  agency: z.string().max(40),
+  etaSeconds: z.number().finite().nonnegative(),
+  distanceMeters: z.number().finite().nonnegative(),
+  /** Main roads on the way, in order. */
+  via: z.array(z.string().max(200)).max(20),
+  /** Average speed on the road part of the route. */
+  roadKmh: z.number().finite().nonnegative(),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const Recommendations = z.object({
+  incidentId: z.string().max(256),
+  candidates: z.array(Recommendation).max(50),
+  /** How long the core took to route every candidate. */
+  computedMs: z.number().finite().nonnegative(),
+});
+export type Recommendations = z.infer<typeof Recommendations>;
+
+export const RecommendRequest = z.object({ incidentId: z.string().min(1).max(256) });
+
+/** One line of an incident's timeline, as the core saw it happen (times by this console's clock). */
+export const TimelineEvent = z.object({
+  at: z.number().int().nonnegative(),
+  kind: z.enum(['reported', 'status', 'assigned', 'arrived', 'note']),
+  /** Who did it: an operator's name, a unit's callsign, or "platform" for changes made elsewhere. */
+  actor: z.string().max(100),
+  from: z.string().max(40).nullable(),
+  to: z.string().max(40).nullable(),
+  text: z.string().max(4000).nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const Timeline = z.object({ incidentId: z.string().max(256), events: z.array(TimelineEvent).max(1000) });
+export type Timeline = z.infer<typeof Timeline>;

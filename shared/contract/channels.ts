@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ActionAccepted, ActionRequest, OperatorProfile, OutboxView, StoreStatus } from './actions';
+import { ActionAccepted, ActionRequest, OperatorProfile, OutboxView, RecommendRequest, Recommendations, StoreStatus, Timeline } from './actions';
 import { AppInfo, HostReady, NoInput } from './app';
 import { BasemapManifest } from './basemap';
 import { FeedHealthReport, LiveChanges, LiveSnapshot } from './live';
@@ -24,6 +24,8 @@ export const contract = {
     'feed:health': { input: NoInput, output: FeedHealthReport },
     'operator:profile': { input: NoInput, output: OperatorProfile },
     'incident:act': { input: ActionRequest, output: ActionAccepted },
+    'dispatch:recommend': { input: RecommendRequest, output: Recommendations },
+    'incident:timeline': { input: RecommendRequest, output: Timeline },
     'outbox:list': { input: NoInput, output: OutboxView },
     'store:status': { input: NoInput, output: StoreStatus },
   },

@@ -2,3 +2,5 @@ export * from './model';
 export * from './vocabulary';
 export * from './versions';
 export * from './actions';
+export * from './roles';
+export * from './ids';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shortId } from '../../renderer/ui/format';
+import { shortId } from '../../shared/domain';
 import { launchChromium } from '../support/chromium';
 import { ROOT, startEmulatorProcess, startHeadlessConsole } from '../support/console-host';
 import type { RunningConsole, RunningEmulator } from '../support/console-host';

@@ -9,6 +9,8 @@ const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'operator:profile': () => ({ name: 'Test', role: 'operator', workstation: 'ws' }),
   'incident:act': () => ({ actionId: 'a', state: 'queued' }),
   'outbox:list': () => ({ entries: [] }),
+  'dispatch:recommend': ({ incidentId }) => ({ incidentId, candidates: [], computedMs: 0 }),
+  'incident:timeline': ({ incidentId }) => ({ incidentId, events: [] }),
   'store:status': () => ({ fault: null, recovered: [], cachedAt: null, unavailable: null }),
 };
 

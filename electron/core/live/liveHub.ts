@@ -1,4 +1,4 @@
-import type { FeedHealthReport, LiveSnapshot } from '../../../shared/contract';
+import type { FeedHealthReport, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
 import type { FeedId, Incident } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { FeedTrack, HealthRules } from '../feeds/health';
@@ -6,6 +6,7 @@ import { assess, DEFAULT_RULES, newTrack, withLink, withMessage, withRejection }
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
 import type { FeedSource } from '../feeds/source';
 import { LiveState, PendingChanges } from '../state/liveState';
+import { arrivalEvent, IncidentHistory, incidentEvents } from './history';
 
 export interface LiveHubOptions {
   readonly source: FeedSource;
@@ -38,6 +39,8 @@ export interface LiveHub {
   setIncidentView(view: (incident: Incident) => Incident): void;
   /** Sends an incident to the windows again, e.g. after its local changes moved on. */
   refreshIncident(id: string): void;
+  /** What this console has seen happen to an incident. */
+  timeline(id: string): TimelineEvent[];
 }
 
 /** Feeds in, one latest state, coalesced changes and the health of every feed out to all windows. */
@@ -76,6 +79,17 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     };
   };
 
+  const history = new IncidentHistory();
+  /** Reads what changed before the items are applied, so each version is compared with the one before it. */
+  const recordHistory = (items: readonly FeedItem[], at: number) => {
+    for (const entry of items) {
+      if (entry.feed === 'incidents') history.add(entry.item.id, incidentEvents(state.incident(entry.item.id), entry.item, at));
+      if (entry.feed === 'units') {
+        const arrival = arrivalEvent(state.unit(entry.item.id), entry.item, at);
+        if (arrival) history.add(arrival.incidentId, [arrival.event]);
+      }
+    }
+  };
   const noteIncidents = (items: readonly FeedItem[], at: number) => {
     for (const entry of items) if (entry.feed === 'incidents') incidentSeenAt.set(entry.item.id, at);
     options.onItems?.(items, at);
@@ -91,11 +105,13 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     start() {
       options.source.start({
         snapshot(feed, items, receivedAt) {
+          recordHistory(items, receivedAt);
           const { applied } = state.replaceFeed(feed, items, pending);
           noteIncidents(items, receivedAt);
           update(feed, (t) => withMessage(t, receivedAt, null, applied, rules[feed]));
         },
         changes(feed, items, receivedAt, sentAt) {
+          recordHistory(items, receivedAt);
           const { applied } = state.apply(items, pending);
           noteIncidents(items, receivedAt);
           update(feed, (t) => withMessage(t, receivedAt, sentAt, applied, rules[feed]));
@@ -120,8 +136,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       await options.source.stop();
     },
     seed(items) {
+      recordHistory(items, now());
       state.apply(items, pending);
     },
+    timeline: (id) => history.of(id),
     snapshot() {
       const snapshot = state.snapshot();
       return { ...snapshot, incidents: snapshot.incidents.map(view) };

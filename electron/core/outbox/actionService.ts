@@ -1,4 +1,5 @@
 import type { ActionAccepted, ActionRequest, OutboxView } from '../../../shared/contract';
+import { mayPerform } from '../../../shared/domain';
 import type { Incident, OperatorAction, OperatorProfile, OutboxEntry } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { BrokerConfig } from '../feeds/ngsi/http';
@@ -109,6 +110,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
       kick();
     },
     async perform(request) {
+      if (!mayPerform(o.profile.role, request)) throw new ActionRefused(`${o.profile.role === 'operator' ? 'an operator' : 'a supervisor'} may not ${request.kind === 'status' ? `move an incident to ${request.status}` : request.kind}`);
       if (!o.store) throw new ActionRefused('the local store is unavailable, so the action cannot be kept safely; see the store status');
       const platform = o.live.platformIncident(request.incidentId);
       if (!platform) throw new ActionRefused(`unknown incident ${request.incidentId}`);

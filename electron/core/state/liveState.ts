@@ -107,6 +107,11 @@ export class LiveState {
     return entry?.feed === 'incidents' ? entry.item : undefined;
   }
 
+  unit(id: string): Unit | undefined {
+    const entry = this.entries.units.get(id);
+    return entry?.feed === 'units' ? entry.item : undefined;
+  }
+
   count(feed: FeedId): number {
     return this.entries[feed].size;
   }

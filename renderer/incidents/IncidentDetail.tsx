@@ -1,0 +1,56 @@
+import { forwardRef } from 'react';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shortId } from '../../shared/domain';
+import type { Incident } from '../../shared/domain';
+import { useConsole } from '../store/context';
+import { selectActionError, selectOutbox, selectUnits } from '../store/selectors';
+import { dateTime } from '../ui/format';
+import { ActionLog } from './ActionLog';
+import { IncidentActions } from './IncidentActions';
+import { Timeline } from './Timeline';
+
+/** One incident: what, how bad, where, who reported it (language, nationality), units, actions and timeline. */
+export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; noteRef: RefObject<HTMLInputElement | null> }>(function IncidentDetail({ incident, noteRef }, ref) {
+  const { t } = useTranslation();
+  const outbox = useConsole(selectOutbox);
+  const units = useConsole(selectUnits);
+  const actionError = useConsole(selectActionError);
+  const own = outbox.filter((e) => e.action.incidentId === incident.id);
+  const assigned = incident.assignedUnitIds.map((id) => units.get(id)?.callsign ?? shortId(id));
+  return (
+    <section ref={ref} tabIndex={-1} className="incident-detail" aria-label={t('incidents.detail', { id: shortId(incident.id) })}>
+      <h3>
+        {shortId(incident.id)} · {t(`types.${incident.type}`)} · <span className={`sev-${incident.severity}`}>{t(`severity.${incident.severity}`)}</span> ·{' '}
+        <strong>{t(`status.${incident.status}`)}</strong>
+      </h3>
+      <p className="detail-description">{incident.description}</p>
+      <dl className="detail-facts">
+        <dt>{t('incidents.location')}</dt>
+        <dd>
+          {incident.district ?? '–'} · {incident.position[1].toFixed(4)}, {incident.position[0].toFixed(4)}
+        </dd>
+        <dt>{t('incidents.reporter')}</dt>
+        <dd>
+          {[incident.reporterLanguage && t('incidents.language', { lang: incident.reporterLanguage }), incident.reporterNationality && t('incidents.nationality', { nat: incident.reporterNationality })]
+            .filter(Boolean)
+            .join(', ') || '–'}
+        </dd>
+        <dt>{t('incidents.source')}</dt>
+        <dd>
+          {incident.source ?? '–'} · {t('incidents.reported')} {dateTime(incident.reportedAt)}
+        </dd>
+        <dt>{t('incidents.units')}</dt>
+        <dd>{assigned.join(', ') || t('incidents.none')}</dd>
+      </dl>
+      <IncidentActions ref={noteRef} incident={incident} />
+      {actionError && (
+        <p className="action-error" role="alert">
+          {actionError}
+        </p>
+      )}
+      <ActionLog entries={own} />
+      <Timeline incident={incident} own={own} />
+    </section>
+  );
+});

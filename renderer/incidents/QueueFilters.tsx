@@ -1,0 +1,56 @@
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Agency, IncidentStatus, IncidentType } from '../../shared/domain';
+import { useConsole, useConsoleStore } from '../store/context';
+import { selectFilter, selectIncidents, selectSoundOn } from '../store/selectors';
+
+/** Search and filters over the queue: type, status, district, agency. */
+export const QueueFilters = forwardRef<HTMLInputElement>(function QueueFilters(_props, searchRef) {
+  const { t } = useTranslation();
+  const filter = useConsole(selectFilter);
+  const incidents = useConsole(selectIncidents);
+  const soundOn = useConsole(selectSoundOn);
+  const store = useConsoleStore();
+  const set = store.getState().setFilter;
+  const districts = [...new Set([...incidents.values()].map((i) => i.district).filter((d): d is string => !!d))].sort();
+  return (
+    <div className="queue-filters" role="group" aria-label={t('incidents.filters')}>
+      <input ref={searchRef} type="search" aria-label={t('incidents.search')} placeholder={`${t('incidents.search')} (/)`} value={filter.text} onChange={(e) => set({ text: e.target.value })} />
+      <select aria-label={t('incidents.allTypes')} value={filter.type ?? ''} onChange={(e) => set({ type: IncidentType.safeParse(e.target.value).data ?? null })}>
+        <option value="">{t('incidents.allTypes')}</option>
+        {IncidentType.options.map((type) => (
+          <option key={type} value={type}>
+            {t(`types.${type}`)}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('incidents.allStatuses')} value={filter.status ?? ''} onChange={(e) => set({ status: IncidentStatus.safeParse(e.target.value).data ?? null })}>
+        <option value="">{t('incidents.allStatuses')}</option>
+        {IncidentStatus.options.map((status) => (
+          <option key={status} value={status}>
+            {t(`status.${status}`)}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('incidents.allDistricts')} value={filter.district ?? ''} onChange={(e) => set({ district: e.target.value || null })}>
+        <option value="">{t('incidents.allDistricts')}</option>
+        {districts.map((d) => (
+          <option key={d} value={d}>
+            {d}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('incidents.allAgencies')} value={filter.agency ?? ''} onChange={(e) => set({ agency: Agency.safeParse(e.target.value).data ?? null })}>
+        <option value="">{t('incidents.allAgencies')}</option>
+        {Agency.options.map((agency) => (
+          <option key={agency} value={agency}>
+            {t(`agency.${agency}`)}
+          </option>
+        ))}
+      </select>
+      <label className="sound-toggle">
+        <input type="checkbox" checked={soundOn} onChange={() => store.getState().toggleSound()} /> {t('incidents.soundOn')}
+      </label>
+    </div>
+  );
+});

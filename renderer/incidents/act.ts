@@ -1,0 +1,16 @@
+import type { ActionRequest, Bridge } from '../../shared/contract';
+import type { ConsoleStore } from '../store/store';
+
+/** Sends an action through the contract; a refusal (role, lifecycle, store) is shown to the operator. */
+export function act(bridge: Bridge, store: ConsoleStore, request: ActionRequest): Promise<boolean> {
+  return bridge['incident:act'](request).then(
+    () => {
+      store.getState().setActionError(null);
+      return true;
+    },
+    (error: unknown) => {
+      store.getState().setActionError(error instanceof Error ? error.message : String(error));
+      return false;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import type { Incident } from '../../shared/domain';
+import { currentLanguage, setLanguage } from '../i18n';
+import { useBridge, useConsoleStore } from '../store/context';
+import { act } from './act';
+import { commandFor } from './shortcuts';
+
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+/** The console's keys, on the whole window: the workflow never needs the mouse. */
+export function useShortcuts(queue: Incident[], refs: { search: RefObject<HTMLInputElement | null>; note: RefObject<HTMLInputElement | null>; detail: RefObject<HTMLElement | null> }): void {
+  const store = useConsoleStore();
+  const bridge = useBridge();
+  const latest = useRef(queue);
+  latest.current = queue;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const state = store.getState();
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target && TYPING.has(target.tagName)) {
+        if (e.key === 'Escape') target.blur();
+        return;
+      }
+      if (state.dialog === 'dispatch') return;
+      if (state.dialog === 'help') {
+        if (e.key === 'Escape' || e.key === '?') state.setDialog(null);
+        return;
+      }
+      const list = latest.current;
+      const selected = state.selection?.kind === 'incident' ? state.incidents.get(state.selection.id) : undefined;
+      const command = commandFor(e.key, selected, state.profile?.role ?? 'operator');
+      if (!command) return;
+      e.preventDefault();
+      switch (command.kind) {
+        case 'move': {
+          const index = selected ? list.findIndex((i) => i.id === selected.id) : -1;
+          const next = list[Math.max(0, Math.min(list.length - 1, index + command.by))];
+          if (next) state.select({ kind: 'incident', id: next.id, from: 'queue' });
+          return;
+        }
+        case 'open':
+          if (selected) state.select({ kind: 'incident', id: selected.id, from: 'queue' });
+          refs.detail.current?.focus();
+          return;
+        case 'act':
+          void act(bridge, store, command.request);
+          return;
+        case 'dispatch':
+          state.setDialog('dispatch');
+          return;
+        case 'note':
+          refs.note.current?.focus();
+          return;
+        case 'search':
+          refs.search.current?.focus();
+          return;
+        case 'help':
+          state.setDialog('help');
+          return;
+        case 'language':
+          void setLanguage(currentLanguage() === 'en' ? 'th' : 'en');
+          return;
+        case 'back':
+          state.select(null);
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, bridge, refs]);
+}
