@@ -15,7 +15,21 @@ export const QueueFilters = forwardRef<HTMLInputElement>(function QueueFilters(_
   const districts = [...new Set([...incidents.values()].map((i) => i.district).filter((d): d is string => !!d))].sort();
   return (
     <div className="queue-filters" role="group" aria-label={t('incidents.filters')}>
-      <input ref={searchRef} type="search" aria-label={t('incidents.search')} placeholder={`${t('incidents.search')} (/)`} value={filter.text} onChange={(e) => set({ text: e.target.value })} />
+      <input
+        ref={searchRef}
+        type="search"
+        aria-label={t('incidents.search')}
+        placeholder={`${t('incidents.search')} (/)`}
+        value={filter.text}
+        onChange={(e) => set({ text: e.target.value })}
+        onKeyDown={(e) => {
+          // Esc leaves the search box for the queue and keeps the search (a search field would clear itself).
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
+        }}
+      />
       <select aria-label={t('incidents.allTypes')} value={filter.type ?? ''} onChange={(e) => set({ type: IncidentType.safeParse(e.target.value).data ?? null })}>
         <option value="">{t('incidents.allTypes')}</option>
         {IncidentType.options.map((type) => (

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../shared/contract';
 import type { Incident, OutboxEntry } from '../../shared/domain';
-import { useBridge } from '../store/context';
+import { shortId } from '../../shared/domain';
+import { useBridge, useConsole } from '../store/context';
+import { selectUnits } from '../store/selectors';
 import { clock } from '../ui/format';
 import { describeAction } from './ActionLog';
 
@@ -19,6 +21,7 @@ interface Line {
 export function Timeline({ incident, own }: { incident: Incident; own: OutboxEntry[] }) {
   const { t } = useTranslation();
   const bridge = useBridge();
+  const units = useConsole(selectUnits);
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   useEffect(() => {
     let live = true;
@@ -32,11 +35,11 @@ export function Timeline({ incident, own }: { incident: Incident; own: OutboxEnt
     ...events.map((e): Line => {
       switch (e.kind) {
         case 'reported':
-          return { at: e.at, actor: actor(e.actor), text: `${t('timeline.reported')}${e.text ? `: ${e.text}` : ''}` };
+          return { at: e.at, actor: shortId(actor(e.actor)), text: `${t('timeline.reported')}${e.text ? `: ${e.text}` : ''}` };
         case 'status':
           return { at: e.at, actor: actor(e.actor), text: t('timeline.status', { from: t(`status.${e.from ?? 'new'}`), to: t(`status.${e.to ?? 'new'}`) }) };
         case 'assigned':
-          return { at: e.at, actor: actor(e.actor), text: t('timeline.assigned', { units: e.text ?? '' }) };
+          return { at: e.at, actor: actor(e.actor), text: t('timeline.assigned', { units: (e.text ?? '').split(', ').map((id) => units.get(id)?.callsign ?? shortId(id)).join(', ') }) };
         case 'arrived':
           return { at: e.at, actor: e.actor, text: t('timeline.arrived', { unit: e.actor }) };
         case 'note':
