@@ -70,3 +70,7 @@ async function benchDrain(actions: number): Promise<void> {
 
 await benchCache();
 await benchDrain(200);
+if (!process.argv.includes('--no-browser')) {
+  const { benchQueue } = await import('./bench-queue');
+  await benchQueue();
+}

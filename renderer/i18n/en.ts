@@ -60,6 +60,7 @@ export const en = {
     nationality: 'nationality {{nat}}',
     source: 'Source',
     location: 'Location',
+    nearRoad: '{{metres}} m from {{road}}',
     units: 'Units',
     none: 'none',
     timeline: 'Timeline',

@@ -62,6 +62,7 @@ export const th: Strings = {
     nationality: 'สัญชาติ {{nat}}',
     source: 'แหล่งข้อมูล',
     location: 'สถานที่',
+    nearRoad: 'ห่างจาก {{road}} {{metres}} ม.',
     units: 'หน่วย',
     none: 'ไม่มี',
     timeline: 'ลำดับเหตุการณ์',

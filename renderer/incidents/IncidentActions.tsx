@@ -24,21 +24,22 @@ export const IncidentActions = forwardRef<HTMLInputElement, { incident: Incident
   const profile = useConsole(selectProfile);
   const role = profile?.role ?? 'operator';
   const [note, setNote] = useState('');
+  const dispatchLabel = mayPerform(role, { kind: 'dispatch' }) ? t('actions.dispatch') : t('actions.propose');
   return (
     <div className="incident-actions">
       <div className="button-row">
         {incident.status === 'new' && (
-          <button type="button" aria-keyshortcuts="a" onClick={() => void act(bridge, store, { kind: 'acknowledge', incidentId: incident.id })}>
+          <button type="button" aria-label={t('actions.acknowledge')} aria-keyshortcuts="a" onClick={() => void act(bridge, store, { kind: 'acknowledge', incidentId: incident.id })}>
             {t('actions.acknowledge')} <kbd>a</kbd>
           </button>
         )}
         {canDispatch(incident) && (
-          <button type="button" aria-keyshortcuts="d" onClick={() => store.getState().setDialog('dispatch')}>
-            {mayPerform(role, { kind: 'dispatch' }) ? t('actions.dispatch') : t('actions.propose')} <kbd>d</kbd>
+          <button type="button" aria-label={dispatchLabel} aria-keyshortcuts="d" onClick={() => store.getState().setDialog('dispatch')}>
+            {dispatchLabel} <kbd>d</kbd>
           </button>
         )}
         {STATUS_MOVES.filter((m) => m.from.includes(incident.status) && mayPerform(role, { kind: 'status', status: m.to })).map((m) => (
-          <button key={m.label} type="button" aria-keyshortcuts={m.key} onClick={() => void act(bridge, store, { kind: 'status', incidentId: incident.id, status: m.to })}>
+          <button key={m.label} type="button" aria-label={t(`actions.${m.label}`)} aria-keyshortcuts={m.key} onClick={() => void act(bridge, store, { kind: 'status', incidentId: incident.id, status: m.to })}>
             {t(`actions.${m.label}`)} <kbd>{m.key}</kbd>
           </button>
         ))}

@@ -1,13 +1,14 @@
-import { forwardRef } from 'react';
+import { forwardRef, useMemo } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortId } from '../../shared/domain';
 import type { Incident } from '../../shared/domain';
 import { useConsole } from '../store/context';
-import { selectActionError, selectOutbox, selectUnits } from '../store/selectors';
+import { selectActionError, selectOutbox, selectSegmentList, selectUnits } from '../store/selectors';
 import { dateTime } from '../ui/format';
 import { ActionLog } from './ActionLog';
 import { IncidentActions } from './IncidentActions';
+import { nearestRoad } from './nearestRoad';
 import { Timeline } from './Timeline';
 
 /** One incident: what, how bad, where, who reported it (language, nationality), units, actions and timeline. */
@@ -18,6 +19,8 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
   const actionError = useConsole(selectActionError);
   const own = outbox.filter((e) => e.action.incidentId === incident.id);
   const assigned = incident.assignedUnitIds.map((id) => units.get(id)?.callsign ?? shortId(id));
+  const segments = useConsole(selectSegmentList);
+  const road = useMemo(() => nearestRoad(segments, incident.position), [segments, incident.position]);
   return (
     <section ref={ref} tabIndex={-1} className="incident-detail" aria-label={t('incidents.detail', { id: shortId(incident.id) })}>
       <h3>
@@ -28,7 +31,8 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
       <dl className="detail-facts">
         <dt>{t('incidents.location')}</dt>
         <dd>
-          {incident.district ?? '–'} · {incident.position[1].toFixed(4)}, {incident.position[0].toFixed(4)}
+          {incident.district ?? '–'}
+          {road && ` · ${t('incidents.nearRoad', { road: road.name, metres: Math.round(road.metres) })}`} · {incident.position[1].toFixed(4)}, {incident.position[0].toFixed(4)}
         </dd>
         <dt>{t('incidents.reporter')}</dt>
         <dd>

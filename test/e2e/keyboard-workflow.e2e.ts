@@ -177,7 +177,7 @@ describe('role rules in the UI', () => {
     const id = await reportIncident();
     await page.getByRole('list', { name: en.incidents.queue }).getByRole('button', { name: new RegExp(`^${shortId(id)} `) }).click();
     const detail = page.getByLabel(en.incidents.detail.replace('{{id}}', shortId(id)));
-    await detail.getByRole('button', { name: /Acknowledge/ }).click();
+    await detail.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await detail.getByText(en.status.acknowledged, { exact: true }).waitFor();
     await expect(detail.getByRole('button', { name: /^Dispatch/ }).count()).resolves.toBe(0);
     await expect(detail.getByRole('button', { name: /^Close/ }).count()).resolves.toBe(0);

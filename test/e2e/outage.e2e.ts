@@ -36,7 +36,7 @@ async function open(page: Page, id: string): Promise<void> {
 
 async function addNote(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Note text' }).fill(text);
-  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByRole('button', { name: 'Add note', exact: true }).click();
   await actionState(page, `Note: ${text}`, 'queued').waitFor();
 }
 
@@ -73,12 +73,15 @@ describe.each<Fault>(['outage', 'http503', 'stall'])('working through a platform
     for (const status of ['acknowledged', 'resolved', 'closed']) await patchIncidentElsewhere(emulator.url, closedElsewhere, { status });
 
     await open(page, incident);
-    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await actionState(page, 'Acknowledge', 'queued').waitFor();
     await addNote(page, 'Caller is a tourist, speaks Russian');
     await addNote(page, 'Second motorbike involved');
-    await page.getByRole('group', { name: 'Dispatch' }).getByRole('button').first().click();
-    await actionState(page, 'Dispatch 1 unit', 'queued').waitFor();
+    await page.getByRole('button', { name: 'Dispatch', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dispatch' });
+    await dialog.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await actionState(page, 'Dispatch 1 unit(s)', 'queued').waitFor();
     await open(page, closedElsewhere);
     await addNote(page, 'Witness called back');
     writeFileSync(join(ROOT, 'test-results', `outage-${fault}-queued.png`), await page.screenshot());
@@ -92,7 +95,7 @@ describe.each<Fault>(['outage', 'http503', 'stall'])('working through a platform
 
     // The others were delivered: all confirmed.
     await open(page, incident);
-    for (const text of ['Acknowledge', 'Note: Caller is a tourist, speaks Russian', 'Note: Second motorbike involved', 'Dispatch 1 unit']) {
+    for (const text of ['Acknowledge', 'Note: Caller is a tourist, speaks Russian', 'Note: Second motorbike involved', 'Dispatch 1 unit(s)']) {
       await actionState(page, text, 'confirmed').waitFor({ timeout: 60_000 });
     }
     await banner.waitFor({ state: 'detached' });
