@@ -29,6 +29,7 @@ export const en = {
     rate: 'rate',
     lag: 'lag',
     items: 'items',
+    live: 'live',
     rejected: 'rejected',
     never: 'never',
     ago: '{{age}} ago',

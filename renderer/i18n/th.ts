@@ -31,6 +31,7 @@ export const th: Strings = {
     rate: 'อัตรา',
     lag: 'หน่วง',
     items: 'รายการ',
+    live: 'ข้อมูลสด',
     rejected: 'ปฏิเสธ',
     never: 'ยังไม่มี',
     ago: '{{age}} ที่แล้ว',

@@ -20,7 +20,7 @@ function FeedRow({ feed, now }: { feed: FeedHealth; now: number }) {
         <span className="feed-name">{name}</span>
         <span className="feed-state">{state}</span>
       </div>
-      <div className="feed-detail">{feed.detail}</div>
+      <div className="feed-detail">{feed.state === 'connected' ? t('feeds.live') : feed.detail}</div>
       <dl className="feed-stats">
         <dt>{t('feeds.last')}</dt>
         <dd>{feed.lastMessageAt === null ? t('feeds.never') : t('feeds.ago', { age: ageText(now, feed.lastMessageAt) })}</dd>
