@@ -9,14 +9,7 @@ import { canonicalJson } from './canonicalJson';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** An audit record before it is chained. */
-export interface AuditEntry {
-  readonly at: number;
-  readonly actor: OperatorProfile;
-  readonly actionId: string;
-  readonly event: string;
-  readonly before: unknown;
-  readonly after: unknown;
-}
+export type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 
 /** sha256(prevHash + canonical JSON of every other field). */
 export function hashRecord(prevHash: string, record: AuditEntry & { readonly seq: number }): string {
