@@ -182,6 +182,20 @@ describe('NGSI-LD entities API', () => {
     expect(emu.city.incidents.get(id)?.status).toBe('acknowledged');
   });
 
+  it("lets another console's hand change an incident past an outage, under the same rules", async () => {
+    const id = newIncident();
+    const control = (body: unknown) =>
+      fetch(`${emu.url}/emulator/incidents/${encodeURIComponent(id)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    emu.faults.outage = true;
+    try {
+      expect((await control({ status: 'resolved' })).status).toBe(409);
+      expect((await control({ status: 'acknowledged' })).status).toBe(204);
+    } finally {
+      emu.faults.outage = false;
+    }
+    expect(emu.city.incidents.get(id)?.status).toBe('acknowledged');
+  });
+
   it('appends notes by id and ignores a repeated note id', async () => {
     const id = newIncident();
     const n = { id: 'note-1', text: 'Caller speaks Russian', author: 'op7', at: START };
