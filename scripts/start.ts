@@ -65,7 +65,12 @@ async function runBrowserHost(openWindow: boolean): Promise<void> {
   }
   const profile = mkdtempSync(join(tmpdir(), 'phuket-console-'));
   const window = spawn(chromium, [`--app=${launched.host.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
-  window.on('exit', stop);
+  const openedAt = Date.now();
+  window.on('exit', (code) => {
+    // A window that could not open at all (no display, say) leaves the console serving at the URL above.
+    if (code !== 0 && Date.now() - openedAt < 10_000) console.error(`Chromium could not open a window (exit ${code}); the console is still served at the URL above.`);
+    else stop();
+  });
 }
 
 async function runElectron(binary: string): Promise<void> {
