@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { shortId } from '../../shared/domain';
 import { en } from '../../renderer/i18n/en';
 import { th } from '../../renderer/i18n/th';
@@ -93,6 +93,10 @@ describe.each<[string, Strings]>([
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') await shot(page, `workflow-${language}-failed`);
   });
+  // A failed scenario must not leave its page drawing the map while the next one runs.
+  afterAll(async () => {
+    await page?.close();
+  });
 
   it('acknowledges, dispatches the top recommendation, follows the unit, resolves and closes', async () => {
     ({ page, dir } = await openConsole({}));
@@ -173,6 +177,7 @@ describe.each<[string, Strings]>([
 describe('role rules in the UI', () => {
   it('offers an operator no dispatch, close or reopen, and turns a dispatch into a proposal', async () => {
     const { page } = await openConsole({ PHUKET_OPERATOR_NAME: 'Somchai', PHUKET_OPERATOR_ROLE: 'operator' });
+    onTestFinished(() => page.close());
     await page.getByRole('status', { name: 'Operator' }).or(page.getByLabel('Operator')).first().waitFor();
     const id = await reportIncident();
     await page.getByRole('list', { name: en.incidents.queue }).getByRole('button', { name: new RegExp(`^${shortId(id)} `) }).click();
@@ -187,6 +192,5 @@ describe('role rules in the UI', () => {
     await dialog.getByRole('option').first().waitFor();
     await page.keyboard.press('Enter');
     await detail.getByRole('list', { name: en.actions.log }).getByRole('listitem', { name: /^Note: Propose dispatch: PKT-/ }).waitFor();
-    await page.close();
   });
 });

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where end-to-end tests leave their screenshots; made here so a clean checkout has it before any test writes. */
+export const SHOTS = join(ROOT, 'test-results');
+mkdirSync(SHOTS, { recursive: true });
 
 export interface RunningConsole {
   url: string;
