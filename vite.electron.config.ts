@@ -1,21 +1,27 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-/** Electron main and the sandboxed preload, as CommonJS (a sandboxed preload cannot be an ES module). */
-export default defineConfig({
-  build: {
-    outDir: 'dist-electron',
-    emptyOutDir: true,
-    target: 'node22',
-    minify: false,
-    sourcemap: true,
-    lib: {
-      entry: { main: 'electron/main/main.ts', preload: 'electron/preload/preload.ts', storeWorker: 'electron/core/store/worker.ts' },
-      formats: ['cjs'],
-      fileName: (_format, name) => `${name}.cjs`,
+const external = ['electron', 'better-sqlite3', 'ws', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/**
+ * Electron main and the store worker, as CommonJS. The preload is built on its own (`--mode preload`):
+ * a sandboxed preload may require nothing but `electron`, so it must be one self-contained file.
+ */
+export default defineConfig(({ mode }) => {
+  const preload = mode === 'preload';
+  return {
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: !preload,
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      lib: {
+        entry: preload ? { preload: 'electron/preload/preload.ts' } : { main: 'electron/main/main.ts', storeWorker: 'electron/core/store/worker.ts' },
+        formats: ['cjs'],
+        fileName: (_format, name) => `${name}.cjs`,
+      },
+      rollupOptions: { external: preload ? ['electron'] : external },
     },
-    rollupOptions: {
-      external: ['electron', 'better-sqlite3', 'ws', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-    },
-  },
+  };
 });
