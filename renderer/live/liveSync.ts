@@ -4,7 +4,8 @@ import type { ConsoleStore } from '../store/store';
 
 /**
  * Keeps the window's store in step with the core: subscribe first, then ask for the snapshot, and apply
- * change batches once per animation frame, however many arrived in between.
+ * change batches once per animation frame, however many arrived in between. The core has already put
+ * versions in order (older and duplicate observations never leave it), so the window applies what it is told.
  */
 export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb: () => void) => void = requestAnimationFrame): () => void {
   let queue: LiveChanges[] = [];
@@ -17,7 +18,7 @@ export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb
     const batches = queue;
     queue = [];
     store.getState().applyChanges(batches, Date.now());
-    countLiveUpdate();
+    countLiveUpdate(batches.some((b) => b.units.length > 0));
   };
 
   const offChanges = bridge['state:changes']((changes) => {
@@ -32,6 +33,8 @@ export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb
   const load = () =>
     void Promise.all([bridge['state:snapshot']({}), bridge['feed:health']({})]).then(
       ([snapshot, health]) => {
+        // One ordered channel: changes that arrived before the snapshot are already in it.
+        queue = [];
         store.getState().applySnapshot(snapshot, Date.now());
         store.getState().setHealth(health);
         store.getState().setHostError(null);

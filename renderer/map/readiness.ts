@@ -15,8 +15,9 @@ export function countLiveFrame(): void {
   root.dataset['liveFrames'] = String(Number(root.dataset['liveFrames'] ?? '0') + 1);
 }
 
-/** Counts change batches applied to the window's store (`data-live-updates`), for the same reason. */
-export function countLiveUpdate(): void {
+/** Counts change batches applied to the window's store (`data-live-updates`, and `data-unit-updates` for those moving units), for the same reason. */
+export function countLiveUpdate(withUnits: boolean): void {
   const root = document.documentElement;
   root.dataset['liveUpdates'] = String(Number(root.dataset['liveUpdates'] ?? '0') + 1);
+  if (withUnits) root.dataset['unitUpdates'] = String(Number(root.dataset['unitUpdates'] ?? '0') + 1);
 }

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { LiveChanges, LiveSnapshot } from '../../shared/contract';
-import { compareVersions } from '../../shared/domain';
 import type { Incident, RoadSegmentState, Unit } from '../../shared/domain';
 
 export interface LiveSlice {
@@ -16,7 +15,7 @@ export interface LiveSlice {
   applyChanges(batches: readonly LiveChanges[], at: number): void;
 }
 
-function upsertAll<T extends { id: string }>(map: Map<string, T>, items: readonly T[], removed: readonly string[], timeOf: (t: T) => number): { map: Map<string, T>; added: boolean; changed: boolean } {
+function upsertAll<T extends { id: string }>(map: Map<string, T>, items: readonly T[], removed: readonly string[]): { map: Map<string, T>; added: boolean; changed: boolean } {
   if (items.length === 0 && removed.length === 0) return { map, added: false, changed: false };
   const next = new Map(map);
   let added = removed.length > 0;
@@ -24,7 +23,6 @@ function upsertAll<T extends { id: string }>(map: Map<string, T>, items: readonl
   for (const id of removed) next.delete(id);
   for (const item of items) {
     const held = next.get(item.id);
-    if (compareVersions(held, item, timeOf) !== 'apply') continue;
     if (!held) added = true;
     next.set(item.id, item);
     changed = true;
@@ -54,12 +52,12 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
     set((s) => {
       let { segments, units, incidents, segmentList, segmentsVersion } = s;
       for (const b of batches) {
-        const seg = upsertAll(segments, b.segments, b.removed.segments, (x) => x.observedAt);
+        const seg = upsertAll(segments, b.segments, b.removed.segments);
         segments = seg.map;
         if (seg.added) segmentList = [...seg.map.values()];
         if (seg.changed) segmentsVersion++;
-        units = upsertAll(units, b.units, b.removed.units, (x) => x.observedAt).map;
-        incidents = upsertAll(incidents, b.incidents, b.removed.incidents, (x) => x.updatedAt).map;
+        units = upsertAll(units, b.units, b.removed.units).map;
+        incidents = upsertAll(incidents, b.incidents, b.removed.incidents).map;
       }
       return { segments, units, incidents, segmentList, segmentsVersion, lastDataAt: at };
     }),

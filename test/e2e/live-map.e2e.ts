@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { basemapManifest } from '../../electron/core/basemap';
 import { SEVERITY_STYLE, TRAFFIC_BANDS, UNIT_STATUS_COLORS } from '../../renderer/map/layers/colors';
 import { launchChromium } from '../support/chromium';
@@ -19,6 +20,26 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 let island: Box;
+
+const Unit = z.object({ id: z.string(), location: z.object({ coordinates: z.tuple([z.number(), z.number()]) }) }).loose();
+
+/** So that something is surely moving: a report in the far north, and the southernmost free unit sent to it. */
+async function sendUnitAcrossTheIsland(url: string): Promise<void> {
+  const units = z.array(Unit).parse(await (await fetch(`${url}/ngsi-ld/v1/entities?type=Vehicle&limit=1000&options=keyValues&q=unitStatus==%22available%22;agency==%22police%22`)).json());
+  const southern = [...units].sort((a, b) => a.location.coordinates[1] - b.location.coordinates[1])[0];
+  if (!southern) throw new Error('no available police unit');
+  const id = `urn:ngsi-ld:Alert:phuket:e2e-${Date.now()}`;
+  const post = await fetch(`${url}/ngsi-ld/v1/entities`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, type: 'Alert', incidentType: 'theft', severity: 'low', location: { type: 'Point', coordinates: [98.305, 8.15] } }),
+  });
+  if (post.status !== 201) throw new Error(`report refused: ${post.status}`);
+  for (const body of [{ status: 'acknowledged' }, { status: 'dispatched', assignedUnits: [southern.id] }]) {
+    const patch = await fetch(`${url}/ngsi-ld/v1/entities/${encodeURIComponent(id)}/attrs`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (patch.status !== 204) throw new Error(`dispatch refused: ${patch.status} ${await patch.text()}`);
+  }
+}
 
 async function shot(name: string): Promise<PNG> {
   const buffer = await page.screenshot();
@@ -82,11 +103,12 @@ describe('Phuket alive: the emulator through the core to the map', () => {
   });
 
   it('draws units, and they move between two screenshots', async () => {
+    await sendUnitAcrossTheIsland(emulator.url);
     await showOnly(page, ['Units']);
     const first = await shot('live-units-1');
     const drawn = Object.values(UNIT_STATUS_COLORS).reduce((sum, c) => sum + countNear(first, island, [c[0], c[1], c[2]], 16), 0);
     expect(drawn).toBeGreaterThan(300);
-    await waitForNewData(page, 8);
+    await waitForNewData(page, 4, 'unitUpdates');
     const second = await shot('live-units-2');
     expect(changedPixels(first, second, island)).toBeGreaterThan(20);
     await showOnly(page, ['Traffic', 'Incidents', 'Units']);

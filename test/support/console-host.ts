@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,7 +23,8 @@ export async function startHeadlessConsole(extraArgs: string[] = [], env: Record
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--headless', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    // Each console gets its own data folder unless the test names one: no test sees another's cache or outbox.
+    env: { ...process.env, PHUKET_CONSOLE_DATA: mkdtempSync(join(tmpdir(), 'console-data-')), ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

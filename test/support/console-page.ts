@@ -5,14 +5,14 @@ export async function waitForLiveFrames(page: Page, count: number, timeout = 60_
   await page.waitForFunction((n) => Number(document.documentElement.dataset['liveFrames'] ?? '0') >= n, count, { timeout });
 }
 
-export async function liveCounter(page: Page, name: 'liveFrames' | 'liveUpdates'): Promise<number> {
+export async function liveCounter(page: Page, name: 'liveFrames' | 'liveUpdates' | 'unitUpdates'): Promise<number> {
   return page.evaluate((key) => Number(document.documentElement.dataset[key] ?? '0'), name);
 }
 
-/** Waits until the window has applied more change batches and drawn a frame after them. */
-export async function waitForNewData(page: Page, batches: number, timeout = 60_000): Promise<void> {
-  const updates = await liveCounter(page, 'liveUpdates');
-  await page.waitForFunction((n) => Number(document.documentElement.dataset['liveUpdates'] ?? '0') >= n, updates + batches, { timeout });
+/** Waits until the window has applied more change batches (of any kind, or with units in them) and drawn a frame after them. */
+export async function waitForNewData(page: Page, batches: number, kind: 'liveUpdates' | 'unitUpdates' = 'liveUpdates', timeout = 60_000): Promise<void> {
+  const updates = await liveCounter(page, kind);
+  await page.waitForFunction(([key, n]) => Number(document.documentElement.dataset[key] ?? '0') >= n, [kind, updates + batches] as const, { timeout });
   await waitForLiveFrames(page, (await liveCounter(page, 'liveFrames')) + 1, timeout);
 }
 

@@ -137,7 +137,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     },
     seed(items) {
       recordHistory(items, now());
-      state.apply(items, pending);
+      state.seed(items, pending);
     },
     timeline: (id) => history.of(id),
     snapshot() {

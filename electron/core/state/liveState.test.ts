@@ -19,6 +19,15 @@ describe('LiveState', () => {
     expect(state.snapshot().units[0]?.observedAt).toBe(300);
   });
 
+  it('lets the platform replace what came from the cache, even with an older time, but only once', () => {
+    const state = new LiveState();
+    const pending = new PendingChanges();
+    state.seed([unit(500, 1)], pending);
+    expect(state.apply([unit(100, 2)], pending)).toEqual({ applied: 1, stale: 0, duplicate: 0 });
+    expect(state.snapshot().units[0]?.speedKmh).toBe(2);
+    expect(state.apply([unit(50, 3)], pending)).toEqual({ applied: 0, stale: 1, duplicate: 0 });
+  });
+
   it('sends an entity changed twice before a flush once, as it is now', () => {
     const state = new LiveState();
     const pending = new PendingChanges();

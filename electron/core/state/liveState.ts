@@ -64,13 +64,25 @@ const timeOf = (entry: FeedItem): number => (entry.feed === 'incidents' ? entry.
  */
 export class LiveState {
   private readonly entries = { traffic: new Map<string, FeedItem>(), units: new Map<string, FeedItem>(), incidents: new Map<string, FeedItem>() };
+  /** Items known only from the local cache: whatever the platform says next replaces them, whatever its clock says. */
+  private readonly cached = new Set<string>();
+
+  /** The last-known picture from the cache, painted before any feed connects. */
+  seed(items: readonly FeedItem[], pending: PendingChanges): void {
+    this.apply(items, pending);
+    for (const entry of items) this.cached.add(`${entry.feed}:${entry.item.id}`);
+  }
 
   apply(items: readonly FeedItem[], pending: PendingChanges): ApplyCounts {
     const counts = { applied: 0, stale: 0, duplicate: 0 };
     for (const entry of items) {
       const map = this.entries[entry.feed];
       const held = map.get(entry.item.id);
-      const verdict = compareVersions(held, entry, timeOf);
+      const key = `${entry.feed}:${entry.item.id}`;
+      // A platform restarted with an earlier clock (or a replay) must not be hidden behind our own cache.
+      const fromCache = this.cached.delete(key);
+      const compared = compareVersions(held, entry, timeOf);
+      const verdict = fromCache && compared === 'stale' ? 'apply' : compared;
       if (verdict === 'apply') {
         map.set(entry.item.id, entry);
         pending.upsert(entry);
