@@ -7,7 +7,7 @@ import { snap } from './roadGraph';
 export const OFF_ROAD_KMH = 20;
 /** Used for the A* heuristic: no road in Phuket is faster, so the estimate never overshoots. */
 const TOP_KMH = 110;
-/** With no live reading for a segment, this share of the road's usual speed is assumed. */
+/** With no live reading for a segment, this speed (km/h) is assumed. */
 const DEFAULT_KMH = 35;
 
 export interface Route {
