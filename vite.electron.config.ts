@@ -1,7 +1,8 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-const external = ['electron', 'better-sqlite3', 'ws', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// pino is loaded from node_modules: bundled, its package's browser field would replace it with the console.* build.
+const external = ['electron', 'better-sqlite3', 'ws', 'pino', 'rotating-file-stream', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /**
  * Electron main and the store worker, as CommonJS. The preload is built on its own (`--mode preload`):

@@ -19,6 +19,8 @@ describe('CLI arguments', () => {
     [['--fault', 'fire'], /--fault needs one of/],
     [['--start', 'yesterday'], /--start needs an ISO/],
     [['--verbose'], /unknown argument --verbose/],
+    [['--mqtt', 'http://127.0.0.1:1883'], /--mqtt needs a broker URL/],
+    [['--mqtt', 'mqtt://127.0.0.1:1883', '--no-mqtt'], /exclude each other/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok).toBe(false);
@@ -26,11 +28,21 @@ describe('CLI arguments', () => {
   });
 });
 
+describe('CLI MQTT flags', () => {
+  it('--mqtt names an external broker; --no-mqtt starts none', () => {
+    expect(parseCliArgs(['--mqtt', 'mqtt://127.0.0.1:1883/'])).toEqual({ ok: true, options: { mqttUrl: 'mqtt://127.0.0.1:1883' } });
+    expect(parseCliArgs(['--no-mqtt', '--seed', '2'])).toEqual({ ok: true, options: { embeddedBroker: false, seed: 2 } });
+  });
+});
+
 describe('CLI process', () => {
   it('prints its base URL as the first stdout line, serves, and exits 0 on SIGTERM', async () => {
-    const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [join(import.meta.dirname, 'cli.ts'), '--port', '0', '--seed', '3', '--speed', '60', '--tick-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // node --import tsx, not the tsx binary: tsx's signal relay SIGKILLs a child whose event loop is busy for 60 ms
+    // (a loaded machine), which would test tsx rather than the emulator's own SIGTERM handling.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), '--port', '0', '--seed', '3', '--speed', '60', '--tick-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const firstLine = new Promise<string>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
@@ -40,9 +52,20 @@ describe('CLI process', () => {
     const url = await firstLine;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const status = await (await fetch(`${url}/emulator/status`)).json();
-    expect(status).toMatchObject({ seed: 3, speed: 60, units: 51 });
+    expect(status).toMatchObject({ seed: 3, speed: 60, units: 51, subscriptions: 0, mqttUrl: expect.stringMatching(/^mqtt:\/\/127\.0\.0\.1:\d+$/) });
+    // The embedded broker is up and said so on stderr (stdout stays the base URL alone).
+    await waitForStderr(() => stderr, /MQTT broker for subscriptions at mqtt:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout.trim()).toBe(url);
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
   }, 20_000);
 });
+
+async function waitForStderr(read: () => string, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(read())) {
+    if (Date.now() > deadline) throw new Error(`stderr never matched ${pattern}: ${read()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

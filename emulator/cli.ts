@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   console.error(
     `emulator: Phuket City Data Platform at ${emulator.url}/ngsi-ld/v1 — ${c.graph.segments.length} segments, ${c.units.size} units, ${c.incidents.size} incidents; control at ${emulator.url}/emulator/`,
   );
+  console.error(emulator.mqttUrl === null ? 'emulator: no MQTT broker (--no-mqtt)' : `emulator: MQTT broker for subscriptions at ${emulator.mqttUrl}`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),
@@ -29,8 +30,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((err: unknown) => {

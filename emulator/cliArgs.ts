@@ -1,7 +1,10 @@
 import type { EmulatorOptions } from './emulator';
 
 export const USAGE = `usage: npm run emulator -- [--port P] [--seed S] [--speed X] [--start ISO] [--tick-ms MS]
-                            [--state FILE] [--fault outage|http503|stall|malformed]...`;
+                            [--state FILE] [--fault outage|http503|stall|malformed]...
+                            [--mqtt mqtt://HOST:PORT | --no-mqtt]
+  --mqtt URL   use this external MQTT broker instead of starting the embedded one
+  --no-mqtt    start no MQTT broker (subscriptions may still name their own)`;
 
 const FAULTS = ['outage', 'http503', 'stall', 'malformed'] as const;
 type FaultName = (typeof FAULTS)[number];
@@ -21,6 +24,10 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const faults: Partial<Record<FaultName, boolean>> = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
+    if (flag === '--no-mqtt') {
+      opts.embeddedBroker = false;
+      continue;
+    }
     const value = argv[i + 1];
     const numeric = (min: number, max: number): number | string => number(flag, value, min, max);
     let parsed: number | string | undefined;
@@ -53,6 +60,10 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         parsed = value !== undefined && isFault(value) ? 0 : `--fault needs one of ${FAULTS.join(', ')}`;
         if (value !== undefined && isFault(value)) faults[value] = true;
         break;
+      case '--mqtt':
+        parsed = value !== undefined && /^mqtts?:\/\/[^/\s]+\/?$/i.test(value) ? 0 : '--mqtt needs a broker URL like mqtt://127.0.0.1:1883';
+        if (value !== undefined) opts.mqttUrl = value.replace(/\/$/, '');
+        break;
       default:
         return { ok: false, error: `unknown argument ${flag}` };
     }
@@ -60,5 +71,6 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     i++;
   }
   if (Object.keys(faults).length > 0) opts.faults = faults;
+  if (opts.mqttUrl !== undefined && opts.embeddedBroker === false) return { ok: false, error: '--mqtt and --no-mqtt exclude each other' };
   return { ok: true, options: opts };
 }

@@ -3,7 +3,16 @@ import { ActionLog } from './http/actionLog';
 import { noFaults } from './http/faults';
 import type { FaultState } from './http/faults';
 import { startServer } from './http/server';
+import { routePlatform } from './http/platformRoutes';
+import { startEmbeddedBroker } from './mqtt/embeddedBroker';
+import type { EmbeddedBroker } from './mqtt/embeddedBroker';
+import { MqttPublisher } from './mqtt/publisher';
 import { Corrupter } from './ngsi/malformed';
+import { SubscriptionStore } from './ngsi/subscriptions/store';
+import { ChangeTracker } from './notify/changes';
+import { CityFeed } from './notify/cityFeed';
+import { SubscriptionNotifier } from './notify/engine';
+import { GenericEntities } from './notify/genericEntities';
 import { loadState, saveState, toSaved } from './state/persistence';
 import { Notifier } from './ws/notifier';
 
@@ -24,6 +33,10 @@ export interface EmulatorOptions {
   readonly saveEveryMs?: number;
   readonly faults?: Partial<FaultState>;
   readonly warn?: (message: string) => void;
+  /** Start the embedded MQTT broker (aedes, MQTT 3.1.1) on loopback; default true unless mqttUrl is given. */
+  readonly embeddedBroker?: boolean;
+  /** An external broker to advertise instead of the embedded one (e.g. mosquitto at mqtt://127.0.0.1:1883). */
+  readonly mqttUrl?: string;
 }
 
 export interface Emulator {
@@ -31,6 +44,9 @@ export interface Emulator {
   readonly city: City;
   readonly faults: FaultState;
   readonly actions: ActionLog;
+  /** The MQTT broker for notifications: the embedded one, the external one given, or null with neither. */
+  readonly mqttUrl: string | null;
+  readonly subscriptions: SubscriptionStore;
   /** Advances the simulation by dtSimSeconds and pushes the resulting notifications. */
   step(dtSimSeconds: number): void;
   /** Writes the state file now (no-op without statePath). */
@@ -60,6 +76,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults: FaultState = { ...noFaults(), ...options.faults };
   const corrupter = new Corrupter();
   const notifier = new Notifier(city, faults, corrupter);
+
+  const simNow = (): number => city.nowMs;
+  const subscriptions = new SubscriptionStore(simNow);
+  const publisher = new MqttPublisher({ warn });
+  const subNotifier = new SubscriptionNotifier(subscriptions, publisher, { sim: simNow, wall: Date.now }, { warn });
+  const tracker = new ChangeTracker();
+  const feed = new CityFeed(city, tracker);
+  // Like the WebSocket stream, subscriptions hold their notifications while the platform is stalled or down.
+  const flushSubscriptions = (): void => {
+    if (!faults.stall && !faults.outage) subNotifier.flush();
+  };
+  const generic = new GenericEntities((id, now) => {
+    const change = tracker.observe(id, now);
+    if (change !== null) subNotifier.offer([change]);
+    flushSubscriptions();
+  });
+  const pushChanges = (): void => {
+    subNotifier.offer(feed.collect((type) => subNotifier.interestedIn(type)));
+    flushSubscriptions();
+    notifier.flush();
+  };
+  const broker: EmbeddedBroker | null = options.mqttUrl === undefined && options.embeddedBroker !== false ? await startEmbeddedBroker({ warn }) : null;
+  const mqttUrl = options.mqttUrl ?? broker?.url ?? null;
   const describe = (): Record<string, unknown> => ({
     seed,
     speed,
@@ -68,14 +107,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     units: city.units.size,
     incidents: city.incidents.size,
     subscribers: notifier.size,
+    subscriptions: subscriptions.size,
+    notificationsSent: subNotifier.sent,
+    genericEntities: generic.size,
+    mqttUrl,
     actions: actions.entries.length,
     faults: { ...faults },
   });
-  const server = await startServer({ city, actions, faults, corrupter, notifier, describe, changed: () => notifier.flush() }, options.host ?? '127.0.0.1', options.port ?? 0);
+  const api = { city, actions, faults, corrupter, changed: pushChanges };
+  const platform = { api, generic, subscriptions, simNow, forget: (id: string) => subNotifier.forget(id) };
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(
+      { ...api, notifier, describe, extraRoutes: (req, url) => routePlatform(platform, req, url) },
+      options.host ?? '127.0.0.1',
+      options.port ?? 0,
+    );
+  } catch (err) {
+    await broker?.close();
+    throw err;
+  }
 
   const step = (dt: number): void => {
     city.tick(dt);
-    notifier.flush();
+    pushChanges();
   };
   const save = (): void => {
     if (options.statePath !== undefined) saveState(options.statePath, toSaved(city.snapshot(), actions.entries));
@@ -90,6 +145,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     city,
     faults,
     actions,
+    mqttUrl,
+    subscriptions,
     step,
     save,
     close: () => {
@@ -97,6 +154,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         for (const t of timers) clearInterval(t);
         save();
         await server.close();
+        await publisher.close();
+        await broker?.close();
       })();
       return closing;
     },

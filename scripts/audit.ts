@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { loadAuditKey, readCheckpoint } from '../electron/core/store/auditAnchor';
 import { exportChain } from '../electron/core/store/auditExport';
 import { verifyChain } from '../electron/core/store/auditVerify';
 
@@ -24,16 +25,19 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 
+// The key and the head checkpoint live beside journal.db, outside it: a rewritten or cut chain cannot match them.
+const key = loadAuditKey(dir, false)?.key ?? null;
+const checkpoint = readCheckpoint(dir);
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
   if (command === 'verify') {
-    const result = verifyChain(db);
+    const result = verifyChain(db, { key, checkpoint });
     if (result.ok) console.log(`audit chain ok: ${result.records} records`);
     else console.log(`audit chain BROKEN at record #${result.firstBroken?.seq}: ${result.firstBroken?.reason}`);
     process.exitCode = result.ok ? 0 : 1;
   } else {
     const out = resolve(values.out ?? '');
-    console.log(`exported ${exportChain(db, out)} audit records to ${out}`);
+    console.log(`exported ${exportChain(db, out, checkpoint.kind === 'ok' ? checkpoint.checkpoint : null)} audit records to ${out}`);
   }
 } finally {
   db.close();

@@ -2,6 +2,8 @@
  * `npm start`: the Electron console where its runtime is available; otherwise the same console
  * through the loopback browser host, in a Chromium --app window if one is installed.
  * `npm start -- --headless`: only the host; its URL (with the launch secret) is the first line printed.
+ * The secret is printed, never passed on a command line (which `ps` shows to every user): the window is
+ * opened with a one-time ticket instead, which the host trades for a session cookie on first load.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -34,6 +36,8 @@ if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)
 }
 
 const closers: (() => Promise<void>)[] = [];
+// Only a console on the emulator this process started gets the demo supervisor; any other is a viewer without a profile.
+let builtInEmulator = false;
 
 /** The configured platform, or the built-in Phuket emulator started in this process. */
 async function platform(): Promise<PlatformConfig> {
@@ -45,13 +49,14 @@ async function platform(): Promise<PlatformConfig> {
     ...(values['emulator-state'] === undefined ? {} : { statePath: values['emulator-state'] }),
   });
   closers.push(() => emulator.close());
+  builtInEmulator = true;
   console.error(`Phuket platform emulator at ${emulator.url} (speed ${values.speed}x)`);
   return PlatformConfig.parse({ baseUrl: emulator.url, label: 'emulator' });
 }
 
 async function runBrowserHost(openWindow: boolean): Promise<void> {
   buildRendererIfStale(root);
-  const launched = await launchBrowserHost({ root, platform: await platform(), ...(port === undefined ? {} : { port }) });
+  const launched = await launchBrowserHost({ root, platform: await platform(), builtInEmulator, ...(port === undefined ? {} : { port }) });
   closers.unshift(() => launched.close());
   console.log(launched.host.url);
   const stop = () => void Promise.all(closers.map((close) => close())).then(() => process.exit(0));
@@ -64,8 +69,9 @@ async function runBrowserHost(openWindow: boolean): Promise<void> {
     return;
   }
   const profile = mkdtempSync(join(tmpdir(), 'phuket-console-'));
-  const window = spawn(chromium, [`--app=${launched.host.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
+  const window = spawn(chromium, [`--app=${launched.host.ticketUrl()}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
   const openedAt = Date.now();
+  window.on('error', (error) => console.error(`Chromium could not be started (${error.message}); the console is still served at the URL above.`));
   window.on('exit', (code) => {
     // A window that could not open at all (no display, say) leaves the console serving at the URL above.
     if (code !== 0 && Date.now() - openedAt < 10_000) console.error(`Chromium could not open a window (exit ${code}); the console is still served at the URL above.`);
@@ -77,7 +83,7 @@ async function runElectron(binary: string): Promise<void> {
   buildRendererIfStale(root);
   buildIfStale(root, 'dist-electron/main.cjs', ['electron', 'shared', 'vite.electron.config.ts'], 'build:electron');
   const { baseUrl, tenant, token, feeds } = await platform();
-  const env = { ...process.env, PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(',') };
+  const env = { ...process.env, PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(','), PHUKET_BUILTIN_EMULATOR: builtInEmulator ? '1' : '' };
   const child = spawn(binary, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => void Promise.all(closers.map((close) => close())).then(() => process.exit(code ?? 0)));
 }

@@ -1,4 +1,4 @@
-import type { Handlers, HostKind, StoreStatus } from '../../shared/contract';
+import type { Handlers, HostKind, ProfileMode, StoreStatus } from '../../shared/contract';
 import type { OperatorProfile } from '../../shared/domain';
 import type { PlatformConfig } from './config';
 import { createEventHub } from './events';
@@ -9,10 +9,12 @@ import { createNgsiSource } from './feeds/ngsi/ngsiSource';
 import { createUnconfiguredSource } from './feeds/unconfiguredSource';
 import { createHandlers } from './handlers';
 import { createLiveHub } from './live/liveHub';
+import { log } from './log/logger';
 import type { LiveHub } from './live/liveHub';
 import { createObservationWriter } from './live/observationWriter';
 import { createActionService } from './outbox/actionService';
 import type { ActionService } from './outbox/actionService';
+import { guarded, recordFault } from './processGuards';
 import { createRoutingService } from './routing/routingService';
 import type { Store } from './store/api';
 
@@ -22,6 +24,8 @@ export interface CoreOptions {
   readonly host: HostKind;
   readonly platform: PlatformConfig | null;
   readonly profile: OperatorProfile;
+  /** Where the profile came from (electron/core/profile.ts); a given profile counts as configured. */
+  readonly profileMode?: ProfileMode;
   /** The local store (cache, outbox, audit); null runs without one, and the console says so. */
   readonly store: (() => Store) | null;
   readonly newId: () => string;
@@ -80,8 +84,8 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     events,
     rules,
     platform: options.platform?.label ?? source.name,
-    onItems: (items, at) => writer?.add(items, at),
-    onLinkUp: () => actions?.linkRestored(),
+    onItems: guarded('cache write', (items, at) => writer?.add(items, at)),
+    onLinkUp: guarded('outbox link restored', () => actions?.linkRestored()),
   });
 
   const emitStatus = () => events.emit('store:status-changed', { ...status });
@@ -90,16 +94,21 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     const loadStarted = Date.now();
     const cached = await store.loadLatest();
     live.seed(cached.items);
-    if (cached.items.length > 0) console.error(`cache: ${cached.items.length} last-known items loaded in ${Date.now() - loadStarted} ms`);
+    if (cached.items.length > 0) log().info('cache: last-known items loaded', { items: cached.items.length, ms: Date.now() - loadStarted });
     const times = Object.values(cached.newestReceivedAt).filter((t): t is number => t !== null);
     status.cachedAt = times.length ? Math.max(...times) : null;
-    store.onFault((fault) => {
-      status.fault = fault;
-      emitStatus();
-    });
-    const prune = () => void store.prune(Date.now() - (options.retentionMs ?? WEEK_MS)).catch((error: unknown) => console.error(`cache prune: ${String(error)}`));
+    store.onFault(
+      guarded('store fault listener', (fault) => {
+        status.fault = fault;
+        emitStatus();
+      }),
+    );
+    // A prune that fails (a full disk, a closed store) is logged and tried again next hour.
+    const prune = guarded('cache prune', () => void store.prune(Date.now() - (options.retentionMs ?? WEEK_MS)).catch((error: unknown) => recordFault('cache prune', error)));
     prune();
-    timers.push(setInterval(prune, PRUNE_EVERY_MS));
+    const timer = setInterval(prune, PRUNE_EVERY_MS);
+    timer.unref();
+    timers.push(timer);
   }
 
   const broker = options.platform ? { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token } : null;
@@ -116,6 +125,7 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     live,
     actions: service,
     profile: options.profile,
+    session: { profileMode: options.profileMode ?? (options.profile.role === 'viewer' ? 'viewer' : 'configured'), platformConfigured: options.platform !== null },
     storeStatus: () => ({ ...status }),
     routing: createRoutingService(live),
   });
@@ -127,10 +137,20 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     storeStatus: () => ({ ...status }),
     async stop() {
       for (const timer of timers) clearInterval(timer);
-      service.stop();
-      await live.stop();
-      await writer?.stop();
-      await store?.close();
+      // Each part is stopped even if one before it fails, so the store is always closed last.
+      const steps: [string, () => unknown][] = [
+        ['outbox', () => service.stop()],
+        ['live feeds', () => live.stop()],
+        ['cache writer', () => writer?.stop()],
+        ['store', () => store?.close()],
+      ];
+      for (const [part, step] of steps) {
+        try {
+          await step();
+        } catch (error) {
+          recordFault(`stopping the ${part}`, error);
+        }
+      }
     },
   };
 }

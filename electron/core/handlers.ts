@@ -1,6 +1,6 @@
-import type { Handlers, HostKind, StoreStatus } from '../../shared/contract';
+import type { Handlers, HostKind, ProfileMode, StoreStatus } from '../../shared/contract';
 import type { OperatorProfile } from '../../shared/domain';
-import { basemapManifest } from './basemap';
+import { basemap } from './basemap';
 import type { LiveHub } from './live/liveHub';
 import type { ActionService } from './outbox/actionService';
 import type { createRoutingService } from './routing/routingService';
@@ -13,6 +13,7 @@ export interface HandlerDeps {
   readonly live: LiveHub;
   readonly actions: ActionService;
   readonly profile: OperatorProfile;
+  readonly session: { readonly profileMode: ProfileMode; readonly platformConfigured: boolean };
   readonly storeStatus: () => StoreStatus;
   readonly routing: ReturnType<typeof createRoutingService>;
 }
@@ -20,8 +21,9 @@ export interface HandlerDeps {
 /** Every request channel of the contract, bound to the core. The `Handlers` type makes a missing channel a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    'app:info': () => ({ name: deps.name, version: deps.version, host: deps.host, startedAt: deps.startedAt }),
-    'map:basemap': () => basemapManifest,
+    'app:info': () => ({ name: deps.name, version: deps.version, host: deps.host, startedAt: deps.startedAt, ...deps.session }),
+    'map:basemap': () => basemap().manifest(),
+    'map:tiles': (request) => basemap().readTiles(request),
     'state:snapshot': () => deps.live.snapshot(),
     'feed:health': () => deps.live.health(),
     'operator:profile': () => deps.profile,

@@ -14,6 +14,11 @@ describe('resolveStaticPath', () => {
     expect(resolveStaticPath(root, '/a/%00')).toBeNull();
     expect(resolveStaticPath(root, '/%E0%A4%A')).toBeNull();
   });
+  it('refuses paths that cannot name a shipped file before touching the disk', () => {
+    expect(resolveStaticPath(root, `/${'a'.repeat(256)}`)).toBeNull();
+    expect(resolveStaticPath(root, `/${'a/'.repeat(600)}`)).toBeNull();
+    expect(resolveStaticPath(root, `/${'a'.repeat(255)}`)).toBe(`/srv/console/${'a'.repeat(255)}`);
+  });
   it('names types, with a safe default', () => {
     expect(mimeType('x.geojson')).toBe('application/geo+json');
     expect(mimeType('x.exe')).toBe('application/octet-stream');

@@ -26,7 +26,11 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',
 };
 
-/** Maps a URL path to a file under root, or null when it would leave root. */
+/** No file the renderer ships has a longer name or path; longer ones are refused before touching the disk. */
+const MAX_SEGMENT = 255;
+const MAX_PATH = 1024;
+
+/** Maps a URL path to a file under root, or null when it would leave root or cannot name a file. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -34,7 +38,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (decoded.includes('\0') || decoded.length > MAX_PATH || decoded.split(/[/\\]/).some((segment) => segment.length > MAX_SEGMENT)) return null;
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '');
   const full = join(root, relative);
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { z } from 'zod';
 import { startConsoleCore } from '../core/consoleCore';
 import { startBrowserHost } from './server';
 import type { BrowserHost } from './server';
@@ -76,7 +77,7 @@ describe('browser host', () => {
     expect(await ready).toMatchObject({ t: 'evt', ch: 'host:ready', payload: { host: 'browser' } });
     const answer = nextMessage(ws);
     ws.send(JSON.stringify({ t: 'req', id: 7, ch: 'app:info', payload: {} }));
-    expect(await answer).toEqual({ t: 'res', id: 7, ok: true, payload: { name: 'test', version: '0.0.1', host: 'browser', startedAt: expect.any(Number) } });
+    expect(await answer).toEqual({ t: 'res', id: 7, ok: true, payload: { name: 'test', version: '0.0.1', host: 'browser', startedAt: expect.any(Number), profileMode: 'configured', platformConfigured: false } });
     const refused = nextMessage(ws);
     ws.send(JSON.stringify({ t: 'req', id: 8, ch: 'app:info', payload: { admin: true } }));
     expect(await refused).toMatchObject({ t: 'res', id: 8, ok: false, error: expect.stringMatching(/^app:info input: /) });
@@ -86,6 +87,33 @@ describe('browser host', () => {
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('{"t":"req","id":"not a number"}');
     expect(await closed).toBe(1008);
+  });
+
+  it('trades a one-time ticket for an HttpOnly session cookie that opens the WebSocket, once', async () => {
+    const ticketUrl = host.ticketUrl();
+    expect(ticketUrl).not.toContain(host.secret);
+    const first = await fetch(ticketUrl, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^phuket_console_\d+=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect((await fetch(ticketUrl, { redirect: 'manual' })).status).toBe(401);
+    const session = cookie.split(';')[0] ?? '';
+    const ws = new WebSocket(contractUrl(null), { origin: host.origin, headers: { cookie: session } });
+    expect(await nextMessage(ws)).toMatchObject({ t: 'evt', ch: 'host:ready' });
+    ws.close();
+    const forged = new WebSocket(contractUrl(null), { origin: host.origin, headers: { cookie: session.replace(/=.*/, `=${'A'.repeat(43)}`) } });
+    expect(await new Promise((resolve) => forged.once('unexpected-response', (_req, res) => resolve(res.statusCode)))).toBe(401);
+  });
+
+  it('mints a ticket over HTTP only for the launch secret', async () => {
+    expect((await fetch(`${host.origin}/ticket`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${host.origin}/ticket`, { method: 'POST', headers: { authorization: `Bearer ${'x'.repeat(43)}` } })).status).toBe(401);
+    const minted = await fetch(`${host.origin}/ticket`, { method: 'POST', headers: { authorization: `Bearer ${host.secret}` } });
+    expect(minted.status).toBe(201);
+    const { url } = z.object({ url: z.string() }).parse(await minted.json());
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(`${host.origin}/login?ticket=${'x'.repeat(43)}`, { redirect: 'manual' })).status).toBe(401);
   });
 
   it('serves static files with the security headers and refuses to climb out', async () => {

@@ -1,14 +1,24 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, parseEvent } from '../../shared/contract';
 import type { EventName, Handlers } from '../../shared/contract';
 import type { EventHub } from '../core/events';
+import { log } from '../core/log/logger';
 import { sendEvent, serveConnection } from './connection';
+import { cookieValue } from './cookies';
+import { answerClientError, guardRequest, guardUpgrade, refuse } from './lastLine';
+import { handleLogin, ticketUrl } from './login';
+import type { LoginContext } from './login';
+import { hostAllowed, originAllowed, parseTarget } from './requestTarget';
+import type { Target } from './requestTarget';
 import { newSecret, secretMatches } from './secret';
-import { serveStatic } from './static';
+import { DEFAULT_SOCKET_LIMITS, guardSocket } from './socketGuard';
+import type { GuardedSocket, SocketLimits } from './socketGuard';
+import { serveStatic, setSecurityHeaders } from './static';
+import { createTickets } from './tickets';
 
 export const CONTRACT_PATH = '/contract';
 
@@ -21,48 +31,75 @@ export interface BrowserHostOptions {
   readonly port?: number;
   /** Tests pass a known secret; a launch makes a fresh one. */
   readonly secret?: string;
+  /** Tests shrink these to see a slow or silent client dropped quickly. */
+  readonly socketLimits?: SocketLimits;
 }
 
 export interface BrowserHost {
-  /** The console's URL, secret included (in the fragment, so it never reaches a server log). */
+  /** The console's URL, secret included (in the fragment, so it never reaches a server log): printed, never put on a command line. */
   readonly url: string;
   readonly origin: string;
   readonly secret: string;
+  /** A URL with a fresh one-time ticket, safe to pass on a command line: it is spent by the first load and expires within a minute. */
+  ticketUrl(): string;
   connections(): number;
   close(): Promise<void>;
 }
 
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
 /**
  * The browser host: the same renderer and the same contract as Electron, for a Chromium `--app` window.
- * It listens on 127.0.0.1 only, and a WebSocket must carry the per-launch secret and come from the console's own origin.
+ * It listens on 127.0.0.1 only and answers only to its own Host name. A WebSocket must come from the console's
+ * own origin and carry either the launch secret or the session cookie a one-time ticket was traded for.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? newSecret();
-  const server = createServer((req, res) => serveStatic(options.rendererDir, req, res));
+  const limits = options.socketLimits ?? DEFAULT_SOCKET_LIMITS;
+  const tickets = createTickets();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const sockets = new Set<WebSocket>();
+  const sockets = new Map<WebSocket, GuardedSocket>();
   let nextWindow = 1;
+  let port = 0;
   let origin = '';
+  const cookieName = (): string => `phuket_console_${port}`;
+  const login = (): LoginContext => ({ tickets, secret, cookieName: cookieName(), origin });
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== CONTRACT_PATH) return refuse(socket, 404, 'Not Found');
-    if (!secretMatches(secret, url.searchParams.get('secret'))) return refuse(socket, 401, 'Unauthorized');
-    if (req.headers.origin !== origin) return refuse(socket, 403, 'Forbidden');
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    setSecurityHeaders(res);
+    const target: Target = hostAllowed(req.headers.host, port) ? parseTarget(req.url, origin) : { ok: false, status: 421, reason: 'Misdirected Request' };
+    if (!target.ok) {
+      res.writeHead(target.status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(target.reason);
+      return;
+    }
+    if (handleLogin(login(), req, res, target.url)) return;
+    serveStatic(options.rendererDir, req, res);
+  };
+
+  const authorised = (req: IncomingMessage, url: URL): boolean =>
+    secretMatches(secret, url.searchParams.get('secret')) || tickets.sessionValid(cookieValue(req.headers.cookie, cookieName()));
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (!hostAllowed(req.headers.host, port)) return refuse(socket, 421);
+    const target = parseTarget(req.url, origin);
+    if (!target.ok) return refuse(socket, target.status);
+    if (target.url.pathname !== CONTRACT_PATH) return refuse(socket, 404);
+    if (!authorised(req, target.url)) return refuse(socket, 401);
+    if (!originAllowed(req.headers.origin, port)) return refuse(socket, 403);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      serveConnection(ws, options.handlers, { host: 'browser', windowId: `ws-${nextWindow++}` });
-      sendEvent(ws, 'host:ready', parseEvent('host:ready', { host: 'browser', at: Date.now() }));
+      const windowId = `ws-${nextWindow++}`;
+      const guarded = guardSocket(ws, limits, windowId);
+      sockets.set(ws, guarded);
+      ws.once('close', () => sockets.delete(ws));
+      serveConnection(ws, guarded, options.handlers, { host: 'browser', windowId });
+      sendEvent(guarded, 'host:ready', parseEvent('host:ready', { host: 'browser', at: Date.now() }));
     });
-  });
+  };
+
+  const server = createServer(guardRequest(onRequest));
+  server.on('upgrade', guardUpgrade(onUpgrade));
+  server.on('clientError', answerClientError);
 
   const unsubscribe = options.events.subscribe((channel: EventName, payload) => {
-    for (const ws of sockets) sendEvent(ws, channel, payload);
+    for (const guarded of sockets.values()) sendEvent(guarded, channel, payload);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -71,16 +108,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('browser host: no TCP address after listen');
-  origin = `http://127.0.0.1:${address.port}`;
+  port = address.port;
+  // After listen, an accept failure (EMFILE, say) must be a log line, not an uncaught 'error' event.
+  server.on('error', (error) => log().error('browser host server error', { error: error.message }));
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/#secret=${secret}`,
     origin,
     secret,
+    ticketUrl: () => ticketUrl(origin, tickets.mint()),
     connections: () => sockets.size,
     async close() {
       unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets.keys()) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { log } from '../core/log/logger';
 
 /** The console's own origin under Electron: a custom standard scheme, never file://. */
 export const APP_SCHEME = 'app';
@@ -64,7 +65,7 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('render-process-gone', (_event, details) => {
-    console.error(`renderer gone (${details.reason}); reloading`);
+    log().error('renderer gone; reloading', { reason: details.reason, exitCode: details.exitCode });
     if (!contents.isDestroyed()) contents.reload();
   });
 }

@@ -45,6 +45,21 @@ export const AlertPatch = z
   .strict();
 export type AlertPatch = z.infer<typeof AlertPatch>;
 
+/** The NGSI-LD datasetId of a note: every note is its own instance of the multi-attribute `notes`. */
+export const noteDatasetId = (noteId: string): string => `urn:ngsi-ld:Note:${noteId}`;
+
+/** One instance of `notes`, as Append Entity Attributes (POST …/attrs) carries it. */
+const NoteInstance = z
+  .object({ type: z.literal('Property').optional(), value: Note, datasetId: z.string().max(300) })
+  .refine((instance) => instance.datasetId === noteDatasetId(instance.value.id), { message: 'datasetId must be urn:ngsi-ld:Note:<value.id>' })
+  .transform((instance) => instance.value);
+
+/** What may be appended to an Alert: notes, one instance or several. */
+export const AlertAppend = z
+  .object({ notes: z.union([NoteInstance, z.array(NoteInstance).min(1).max(20)]).transform((n) => (Array.isArray(n) ? n : [n])) })
+  .strict();
+export type AlertAppend = z.infer<typeof AlertAppend>;
+
 export const VehiclePatch = z.object({ unitStatus: z.enum(['available', 'out-of-service']) }).strict();
 export type VehiclePatch = z.infer<typeof VehiclePatch>;
 
@@ -64,6 +79,18 @@ export const NewAlert = z.object({
 });
 export type NewAlert = z.infer<typeof NewAlert>;
 
+/**
+ * More units for an incident already dispatched or on scene: the units are added and its status stays.
+ * (A PATCH of `assignedUnits` replaces the list, so a console sends the units already there too.)
+ */
+function asReinforcement(incident: Incident, patch: AlertPatch): AlertPatch {
+  const engaged = incident.status === 'dispatched' || incident.status === 'on-scene';
+  if (!engaged || patch.status !== 'dispatched' || patch.assignedUnits === undefined) return patch;
+  const reinforcement: AlertPatch = { ...patch };
+  delete reinforcement.status;
+  return reinforcement;
+}
+
 /** Checks every rule before touching anything, so a refused PATCH changes nothing. */
 function checkAlertPatch(city: City, incident: Incident, patch: AlertPatch): Outcome {
   const target = patch.status ?? incident.status;
@@ -82,7 +109,7 @@ function checkAlertPatch(city: City, incident: Incident, patch: AlertPatch): Out
     for (const id of patch.assignedUnits) {
       const unit = city.units.get(id);
       if (unit === undefined) return refuse(422, `${PROBLEM}BadRequestData`, 'Unknown unit', `no unit ${id}`);
-      if (unit.incidentId !== incident.id && unit.status !== 'available') {
+      if (unit.incidentId !== incident.id && !incident.assignedUnits.includes(id) && unit.status !== 'available') {
         return conflict(`unit ${unit.callsign} is ${unit.status}${unit.incidentId === null ? '' : ` for ${unit.incidentId}`}; only available units can be dispatched`);
       }
     }
@@ -93,9 +120,10 @@ function checkAlertPatch(city: City, incident: Incident, patch: AlertPatch): Out
   return ok;
 }
 
-export function patchAlert(city: City, id: string, patch: AlertPatch): Outcome {
+export function patchAlert(city: City, id: string, requested: AlertPatch): Outcome {
   const incident = city.incidents.get(id);
   if (incident === undefined) return notFound(id);
+  const patch = asReinforcement(incident, requested);
   const check = checkAlertPatch(city, incident, patch);
   if (!check.ok) return check;
   if (patch.severity !== undefined) incident.severity = patch.severity;
@@ -104,10 +132,11 @@ export function patchAlert(city: City, id: string, patch: AlertPatch): Outcome {
   if (patch.assignedUnits !== undefined) {
     const wanted = new Set(patch.assignedUnits);
     for (const u of engagedUnits(city, incident)) if (!wanted.has(u.id)) sendHome(city, u);
+    const already = new Set(incident.assignedUnits);
     incident.assignedUnits = incident.assignedUnits.filter((u) => wanted.has(u));
     for (const unitId of patch.assignedUnits) {
       const unit = city.units.get(unitId);
-      if (unit !== undefined && unit.incidentId !== incident.id) sendUnit(city, unit, incident);
+      if (unit !== undefined && unit.incidentId !== incident.id && !already.has(unitId)) sendUnit(city, unit, incident);
     }
   }
   if (patch.status !== undefined || patch.assignedUnits !== undefined) {
@@ -118,6 +147,24 @@ export function patchAlert(city: City, id: string, patch: AlertPatch): Outcome {
   incident.modifiedMs = city.nowMs;
   city.markChanged(incident.id);
   if (patch.status !== undefined) setStatus(city, incident, patch.status);
+  return ok;
+}
+
+/**
+ * Append Entity Attributes on an Alert: each note is added as its own instance (by datasetId), leaving the
+ * others untouched; an instance with a datasetId already there replaces that one, as NGSI-LD appends do.
+ */
+export function appendAlert(city: City, id: string, append: AlertAppend): Outcome {
+  const incident = city.incidents.get(id);
+  if (incident === undefined) return notFound(id);
+  if (incident.status === 'closed') return conflict(`incident ${incident.id} is closed; cannot add a note (reopen it by moving it to acknowledged)`);
+  for (const note of append.notes) {
+    const at = incident.notes.findIndex((n) => n.id === note.id);
+    if (at === -1) incident.notes.push(note);
+    else incident.notes[at] = note;
+  }
+  incident.modifiedMs = city.nowMs;
+  city.markChanged(incident.id);
   return ok;
 }
 

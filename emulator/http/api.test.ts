@@ -47,6 +47,15 @@ const patch = (id: string, body: unknown, actionId?: string): Promise<Response> 
     body: JSON.stringify(body),
   });
 
+const append = (id: string, body: unknown, actionId?: string): Promise<Response> =>
+  fetch(`${base}/entities/${encodeURIComponent(id)}/attrs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(actionId === undefined ? {} : { 'X-Action-Id': actionId }) },
+    body: JSON.stringify(body),
+  });
+
+const noteInstance = (id: string, text: string) => ({ type: 'Property', datasetId: `urn:ngsi-ld:Note:${id}`, value: { id, text, author: 'op7', at: START } });
+
 const newIncident = (): string => {
   const found = [...emu.city.incidents.values()].find((i) => i.status === 'new' && !i.auto);
   if (found === undefined) throw new Error('no new incident');
@@ -203,6 +212,43 @@ describe('NGSI-LD entities API', () => {
     expect((await patch(id, { notes: [n, { ...n, id: 'note-2' }] })).status).toBe(204);
     const got = await json<Kv>(await fetch(`${base}/entities/${encodeURIComponent(id)}?options=keyValues`));
     expect(got.notes.map((x) => x.id)).toEqual(['note-1', 'note-2']);
+  });
+
+  it('appends each note as its own instance of notes (POST …/attrs, datasetId), never replacing the others', async () => {
+    const id = newIncident();
+    const earlier = (emu.city.incidents.get(id)?.notes ?? []).map((n) => n.id);
+    // A note another console (or the platform) added first must survive ours.
+    expect((await append(id, { notes: noteInstance('theirs', 'from the other desk') })).status).toBe(204);
+    expect((await append(id, { notes: noteInstance('mine', 'caller speaks Russian') }, 'append-note-1')).status).toBe(204);
+    expect((await append(id, { notes: noteInstance('mine', 'caller speaks Russian') }, 'append-note-1')).status).toBe(204);
+    const normalized = await json<Record<string, unknown>>(await fetch(`${base}/entities/${encodeURIComponent(id)}`));
+    expect(normalized['notes']).toEqual([
+      ...earlier.map((noteId) => expect.objectContaining({ type: 'Property', datasetId: `urn:ngsi-ld:Note:${noteId}` })),
+      { type: 'Property', datasetId: 'urn:ngsi-ld:Note:theirs', value: { id: 'theirs', text: 'from the other desk', author: 'op7', at: START } },
+      { type: 'Property', datasetId: 'urn:ngsi-ld:Note:mine', value: { id: 'mine', text: 'caller speaks Russian', author: 'op7', at: START } },
+    ]);
+    const kv = await json<Kv>(await fetch(`${base}/entities/${encodeURIComponent(id)}?options=keyValues`));
+    expect(kv.notes.map((n) => n.id)).toEqual([...earlier, 'theirs', 'mine']);
+    // A datasetId that does not name the note, or a note without one, is refused.
+    expect((await append(id, { notes: { ...noteInstance('x', 't'), datasetId: 'urn:ngsi-ld:Note:y' } })).status).toBe(400);
+    expect((await append(id, { notes: { type: 'Property', value: { id: 'z', text: 't', author: 'a', at: START } } })).status).toBe(400);
+    expect((await append('urn:ngsi-ld:Alert:nowhere', { notes: noteInstance('q', 't') })).status).toBe(404);
+  });
+
+  it('reinforces a dispatched incident: the new units are added and the ones already there stay', async () => {
+    const id = newIncident();
+    const scene = emu.city.incidents.get(id)?.location ?? [0, 0];
+    const [first, second] = [...emu.city.units.values()]
+      .filter((u) => u.status === 'available' && u.agency !== 'marine-rescue')
+      .sort((a, b) => haversineM(a.location, scene) - haversineM(b.location, scene));
+    if (first === undefined || second === undefined) throw new Error('fixture lacks units');
+    expect((await patch(id, { status: 'acknowledged' })).status).toBe(204);
+    expect((await patch(id, { status: 'dispatched', assignedUnits: [first.id] })).status).toBe(204);
+    // What a console sends for a second dispatch: the units the platform shows plus the new one, status dispatched again.
+    expect((await patch(id, { status: 'dispatched', assignedUnits: [first.id, second.id] }, 'reinforce-1')).status).toBe(204);
+    expect(emu.city.incidents.get(id)).toMatchObject({ status: 'dispatched', assignedUnits: [first.id, second.id] });
+    expect(emu.city.units.get(first.id)).toMatchObject({ status: 'dispatched', incidentId: id });
+    expect(emu.city.units.get(second.id)).toMatchObject({ status: 'dispatched', incidentId: id });
   });
 
   it('applies a repeated actionId once and logs applied then duplicate', async () => {

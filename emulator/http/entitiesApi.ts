@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { City } from '../city/city';
-import { AlertPatch, NewAlert, VehiclePatch, createAlert, patchAlert, patchVehicle } from '../city/commands';
+import { AlertAppend, AlertPatch, NewAlert, VehiclePatch, appendAlert, createAlert, patchAlert, patchVehicle } from '../city/commands';
 import type { Outcome } from '../city/commands';
 import { ENTITY_CONTEXT, LINK_HEADER, NGSI_BASE } from '../ngsi/context';
 import { entitiesOfType, entityById } from '../ngsi/entities';
@@ -111,6 +111,29 @@ export function patchAttrs(ctx: ApiContext, id: string, json: unknown, actionHea
     }
     if (entityById(ctx.city, id) !== null) {
       return problem(422, 'OperationNotSupported', 'Read-only entity', `${id} is measured by the platform and cannot be changed`);
+    }
+    return problem(404, 'ResourceNotFound', 'Entity not found', `no entity ${id}`);
+  });
+}
+
+/**
+ * Append Entity Attributes (POST …/entities/{id}/attrs): on an Alert, notes, each an instance of the
+ * multi-attribute `notes` with its own datasetId, added without touching the other instances. The body is
+ * read before flattening, which would drop the datasetId.
+ */
+export function appendAttrs(ctx: ApiContext, id: string, json: unknown, actionHeader: string | undefined): Reply {
+  if (!isRecord(json)) return problem(400, 'BadRequestData', 'Invalid fragment', 'body must be a JSON object of attributes');
+  const attrs: Record<string, unknown> = { ...json };
+  delete attrs['@context'];
+  const actionId = takeActionId(attrs, actionHeader);
+  return logged(ctx, actionId, id, 'POST', () => {
+    if (ctx.city.incidents.has(id)) {
+      const parsed = AlertAppend.safeParse(attrs);
+      if (!parsed.success) return problem(400, 'BadRequestData', 'Invalid Alert attributes to append', validationDetail(parsed.error));
+      return afterOutcome(ctx, appendAlert(ctx.city, id, parsed.data), { status: 204 });
+    }
+    if (entityById(ctx.city, id) !== null) {
+      return problem(422, 'OperationNotSupported', 'Read-only entity', `${id} accepts no appended attributes here`);
     }
     return problem(404, 'ResourceNotFound', 'Entity not found', `no entity ${id}`);
   });

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Refusal } from '../city/commands';
 
 /** A response as data, so handlers stay testable and the action log can replay one verbatim. */
@@ -28,4 +29,38 @@ export function send(res: ServerResponse, reply: Reply): void {
   }
   res.writeHead(reply.status, headers);
   res.end(payload);
+}
+
+const MAX_TARGET_LENGTH = 8192;
+
+/** The request target as a URL, or the 4xx that answers it: no target a client sends can throw. */
+export function targetUrl(raw: string | undefined): URL | Reply {
+  const target = raw ?? '/';
+  if (target.length > MAX_TARGET_LENGTH) return problem(414, 'BadRequestData', 'URI too long', `request target exceeds ${MAX_TARGET_LENGTH} characters`);
+  try {
+    return new URL(target, 'http://emulator.invalid');
+  } catch {
+    return problem(400, 'BadRequestData', 'Bad request target', 'the request target is not a valid URL');
+  }
+}
+
+/** Answers on a raw socket (a refused upgrade, or a request the HTTP parser refused) and closes it. */
+export function refuseSocket(socket: Duplex, statusLine: string): void {
+  if (socket.writable) socket.end(`HTTP/1.1 ${statusLine}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
+/** The server's answer to what its HTTP parser refuses (bad bytes, header overflow, timeouts). */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET') socket.destroy();
+  else if (error.code === 'HPE_HEADER_OVERFLOW') refuseSocket(socket, '431 Request Header Fields Too Large');
+  else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') refuseSocket(socket, '408 Request Timeout');
+  else refuseSocket(socket, '400 Bad Request');
+}
+
+/** The last line's answer to a handler that threw: a request that could not be decoded is the client's fault, anything else ours. */
+export function failure(error: unknown): Reply {
+  if (error instanceof URIError) return problem(400, 'BadRequestData', 'Bad request', error.message);
+  console.error('emulator: request handler failed', error);
+  return problem(500, 'InternalError', 'Internal error', error instanceof Error ? error.message : String(error));
 }

@@ -8,10 +8,10 @@ import type { Notifier } from '../ws/notifier';
 import { readJsonBody } from './body';
 import { handleControl } from './control';
 import type { ControlContext } from './control';
-import { getEntities, getEntity, patchAttrs, postEntity } from './entitiesApi';
+import { appendAttrs, getEntities, getEntity, patchAttrs, postEntity } from './entitiesApi';
 import type { ApiContext } from './entitiesApi';
 import { RETRY_AFTER_S } from './faults';
-import { problem, send } from './reply';
+import { answerClientError, failure, problem, refuseSocket, send, targetUrl } from './reply';
 import type { Reply } from './reply';
 
 export const NOTIFICATIONS_PATH = `${NGSI_BASE}/notifications/ws`;
@@ -20,6 +20,8 @@ const ATTRS_PATH = new RegExp(`^${NGSI_BASE}/entities/([^/]+)/attrs/?$`);
 
 export interface ServerContext extends ApiContext, Omit<ControlContext, 'destroyConnections'> {
   readonly notifier: Notifier;
+  /** Routes tried first (subscriptions, generic entities: emulator/http/platformRoutes.ts); null hands the request on. */
+  readonly extraRoutes?: (req: IncomingMessage, url: URL) => Promise<Reply | null>;
 }
 
 export interface RunningServer {
@@ -38,6 +40,8 @@ function decodeId(raw: string): string | null {
 }
 
 async function routeNgsi(ctx: ServerContext, req: IncomingMessage, url: URL): Promise<Reply> {
+  const extra = await ctx.extraRoutes?.(req, url);
+  if (extra !== undefined && extra !== null) return extra;
   const path = url.pathname;
   const actionHeader = typeof req.headers['x-action-id'] === 'string' ? req.headers['x-action-id'] : undefined;
   if (path === `${NGSI_BASE}/entities` || path === `${NGSI_BASE}/entities/`) {
@@ -52,9 +56,10 @@ async function routeNgsi(ctx: ServerContext, req: IncomingMessage, url: URL): Pr
   if (attrs !== undefined) {
     const id = decodeId(attrs);
     if (id === null) return problem(400, 'BadRequestData', 'Bad id', 'entity id is not valid percent-encoding');
-    if (req.method !== 'PATCH') return problem(405, 'OperationNotSupported', 'Method not allowed', `${req.method ?? '?'} ${path}`, { Allow: 'PATCH' });
+    if (req.method !== 'PATCH' && req.method !== 'POST') return problem(405, 'OperationNotSupported', 'Method not allowed', `${req.method ?? '?'} ${path}`, { Allow: 'PATCH, POST' });
     const body = await readJsonBody(req);
-    return body.ok ? patchAttrs(ctx, id, body.json, actionHeader) : problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+    if (!body.ok) return problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+    return req.method === 'POST' ? appendAttrs(ctx, id, body.json, actionHeader) : patchAttrs(ctx, id, body.json, actionHeader);
   }
   const entity = ENTITY_PATH.exec(path)?.[1];
   if (entity !== undefined) {
@@ -81,7 +86,8 @@ export async function startServer(ctx: ServerContext, host: string, port: number
   const control: ControlContext = { ...ctx, destroyConnections };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const url = targetUrl(req.url);
+    if (!(url instanceof URL)) return send(res, url);
     if (url.pathname.startsWith('/emulator/')) return send(res, await handleControl(control, req, url));
     if (ctx.faults.outage) return void req.socket.destroy();
     // Stalled requests are left hanging on purpose; close() destroys their sockets.
@@ -93,7 +99,8 @@ export async function startServer(ctx: ServerContext, host: string, port: number
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const url = targetUrl(req.url);
+    if (!(url instanceof URL)) return refuseSocket(socket, url.status === 414 ? '414 URI Too Long' : '400 Bad Request');
     if (ctx.faults.outage) return void socket.destroy();
     if (url.pathname !== NOTIFICATIONS_PATH || ctx.faults.http503) {
       const status = url.pathname !== NOTIFICATIONS_PATH ? '404 Not Found' : `503 Service Unavailable\r\nRetry-After: ${RETRY_AFTER_S}`;
@@ -103,21 +110,38 @@ export async function startServer(ctx: ServerContext, host: string, port: number
     wss.handleUpgrade(req, socket, head, (ws) => ctx.notifier.attach(ws, url.searchParams));
   };
 
+  // The last line: whatever a handler throws answers that one request (or cuts it, once headers went out), never the process.
   const server: Server = createServer((req, res) => {
     onRequest(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, problem(500, 'InternalError', 'Internal error', err instanceof Error ? err.message : String(err)));
+      try {
+        if (res.headersSent) res.destroy();
+        else send(res, failure(err));
+      } catch {
+        res.destroy();
+      }
     });
   });
+  server.on('clientError', answerClientError);
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.on('upgrade', onUpgrade);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands an upgrade's socket over with no error listener: a reset would otherwise be uncaught.
+    socket.on('error', () => socket.destroy());
+    try {
+      onUpgrade(req, socket, head);
+    } catch (err) {
+      console.error('emulator: upgrade handler failed', err);
+      refuseSocket(socket, '500 Internal Server Error');
+    }
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  server.on('error', (err) => console.error('emulator: server error', err));
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   return {

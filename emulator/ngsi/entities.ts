@@ -1,6 +1,7 @@
 import { incidentTypeToAlert } from '../../shared/domain';
 import type { Agency, UnitStatus } from '../../shared/domain';
 import type { City } from '../city/city';
+import { noteDatasetId } from '../city/commands';
 import type { Incident, Unit } from '../city/model';
 import { trafficId } from '../city/model';
 import type { RoadSegment } from '../city/roadGraph';
@@ -82,8 +83,9 @@ export function alertEntity(incident: Incident): EntityModel {
     status: prop(incident.status),
     assignedUnits: prop([...incident.assignedUnits]),
     district: prop(incident.district),
-    notes: prop(incident.notes.map((n) => ({ ...n }))),
   };
+  // Each note is an instance of the multi-attribute `notes` (normalized: one {type, value, datasetId} per note).
+  if (incident.notes.length > 0) attrs['notes'] = { kind: 'Multi', instances: incident.notes.map((n) => ({ value: { ...n }, datasetId: noteDatasetId(n.id) })) };
   if (incident.reporterLanguage !== null) attrs['reporterLanguage'] = prop(incident.reporterLanguage);
   if (incident.reporterNationality !== null) attrs['reporterNationality'] = prop(incident.reporterNationality);
   return { id: incident.id, type: 'Alert', attrs };

@@ -9,7 +9,9 @@ export type Geometry =
 export type Attr =
   | { kind: 'Property'; value: unknown; observedAt?: string }
   | { kind: 'GeoProperty'; value: Geometry; observedAt?: string }
-  | { kind: 'Relationship'; object: string };
+  | { kind: 'Relationship'; object: string }
+  /** A multi-attribute: several instances of one Property, each named by its datasetId. */
+  | { kind: 'Multi'; instances: { value: unknown; datasetId: string }[] };
 
 export interface EntityModel {
   id: string;
@@ -27,7 +29,7 @@ export type Json = Record<string, unknown>;
 
 export function toKeyValues(e: EntityModel): Json {
   const out: Json = { id: e.id, type: e.type };
-  for (const [name, a] of Object.entries(e.attrs)) out[name] = a.kind === 'Relationship' ? a.object : a.value;
+  for (const [name, a] of Object.entries(e.attrs)) out[name] = a.kind === 'Relationship' ? a.object : a.kind === 'Multi' ? a.instances.map((i) => i.value) : a.value;
   return out;
 }
 
@@ -35,6 +37,7 @@ export function toNormalized(e: EntityModel): Json {
   const out: Json = { id: e.id, type: e.type };
   for (const [name, a] of Object.entries(e.attrs)) {
     if (a.kind === 'Relationship') out[name] = { type: 'Relationship', object: a.object };
+    else if (a.kind === 'Multi') out[name] = a.instances.map((i) => ({ type: 'Property', value: i.value, datasetId: i.datasetId }));
     else out[name] = a.observedAt === undefined ? { type: a.kind, value: a.value } : { type: a.kind, value: a.value, observedAt: a.observedAt };
   }
   return out;

@@ -5,11 +5,14 @@ import type { EntityModel } from '../ngsi/entityModel';
 import { render } from '../ngsi/entityModel';
 import type { Corrupter } from '../ngsi/malformed';
 import type { FaultState } from '../http/faults';
+import { DEFAULT_SOCKET_LIMITS, guardSocket } from './socketGuard';
+import type { GuardedSocket, SocketLimits } from './socketGuard';
 
 export const SUBSCRIPTION_ID = 'urn:ngsi-ld:Subscription:console';
 
 interface Subscriber {
   readonly socket: WebSocket;
+  readonly guarded: GuardedSocket;
   readonly types: ReadonlySet<string> | null;
   readonly keyValues: boolean;
   seq: number;
@@ -23,11 +26,13 @@ export class Notifier {
   private readonly subscribers = new Set<Subscriber>();
   private readonly pending = new Set<string>();
   private notificationN = 0;
+  private connectionN = 0;
 
   constructor(
     private readonly city: City,
     private readonly faults: FaultState,
     private readonly corrupter: Corrupter,
+    private readonly limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {}
 
   get size(): number {
@@ -38,13 +43,13 @@ export class Notifier {
     const typeParam = params.get('type');
     const sub: Subscriber = {
       socket,
+      guarded: guardSocket(socket, this.limits, `notifications-${++this.connectionN}`),
       types: typeParam === null ? null : new Set(typeParam.split(',')),
       keyValues: (params.get('options') ?? '').split(',').includes('keyValues'),
       seq: 0,
     };
     this.subscribers.add(sub);
     socket.on('close', () => this.subscribers.delete(sub));
-    socket.on('error', () => this.subscribers.delete(sub));
   }
 
   /** Sends what changed since the last flush. While stalled, changes wait and go out in the first batch after. */
@@ -63,11 +68,13 @@ export class Notifier {
     for (const sub of this.subscribers) {
       const data = models.filter((m) => sub.types === null || sub.types.has(m.type)).map((m) => render(m, sub.keyValues, null));
       if (data.length === 0 || sub.socket.readyState !== sub.socket.OPEN) continue;
-      sub.seq++;
-      this.notificationN++;
-      sub.socket.send(
-        JSON.stringify({ id: `urn:ngsi-ld:Notification:${this.notificationN}`, type: 'Notification', subscriptionId: SUBSCRIPTION_ID, notifiedAt, seq: sub.seq, data }),
+      const sent = sub.guarded.send(
+        JSON.stringify({ id: `urn:ngsi-ld:Notification:${this.notificationN + 1}`, type: 'Notification', subscriptionId: SUBSCRIPTION_ID, notifiedAt, seq: sub.seq + 1, data }),
       );
+      if (sent) {
+        sub.seq++;
+        this.notificationN++;
+      }
     }
   }
 

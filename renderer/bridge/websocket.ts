@@ -14,12 +14,18 @@ export function secretFromHash(hash: string): string | null {
   return value && /^[\w-]{16,128}$/.test(value) ? value : null;
 }
 
+/** The contract WebSocket's URL: with the secret when there is one, bare when the session cookie is the credential. */
+export function contractUrl(origin: string, secret: string | null): string {
+  const base = `${origin.replace(/^http/, 'ws')}${CONTRACT_PATH}`;
+  return secret === null ? base : `${base}?secret=${encodeURIComponent(secret)}`;
+}
+
 /**
  * The browser host's transport: one WebSocket to the page's own origin, re-opened with backoff
  * when it drops. Requests made before it opens wait for it; requests in flight when it drops are rejected, never silently lost.
  */
-export function createWebSocketTransport(origin: string, secret: string): Transport {
-  const url = `${origin.replace(/^http/, 'ws')}${CONTRACT_PATH}?secret=${encodeURIComponent(secret)}`;
+export function createWebSocketTransport(origin: string, secret: string | null): Transport {
+  const url = contractUrl(origin, secret);
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const outbox: string[] = [];
@@ -93,6 +99,6 @@ export function createWebSocketTransport(origin: string, secret: string): Transp
   };
 }
 
-export function createWebSocketBridge(origin: string, secret: string): Bridge {
+export function createWebSocketBridge(origin: string, secret: string | null): Bridge {
   return buildBridge(createWebSocketTransport(origin, secret));
 }

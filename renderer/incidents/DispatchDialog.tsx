@@ -7,6 +7,7 @@ import type { Incident } from '../../shared/domain';
 import { useBridge, useConsole, useConsoleStore } from '../store/context';
 import { selectProfile } from '../store/selectors';
 import { act } from './act';
+import { roleOf } from './IncidentActions';
 
 /**
  * Dispatch: available units of the right agencies, fastest first by ETA over the roads at live speeds,
@@ -18,7 +19,10 @@ export function DispatchDialog({ incident }: { incident: Incident }) {
   const bridge = useBridge();
   const store = useConsoleStore();
   const profile = useConsole(selectProfile);
-  const supervisor = mayPerform(profile?.role ?? 'operator', { kind: 'dispatch' });
+  const role = roleOf(profile);
+  const supervisor = mayPerform(role, { kind: 'dispatch' });
+  // A role that may neither dispatch nor propose (a viewer) sees the ranking but can send nothing.
+  const mayPropose = mayPerform(role, { kind: 'note' });
   const [result, setResult] = useState<Recommendations | null>(null);
   const [cursor, setCursor] = useState(0);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -31,7 +35,7 @@ export function DispatchDialog({ incident }: { incident: Incident }) {
   const close = () => store.getState().setDialog(null);
   const send = async () => {
     const picked = chosen.size > 0 ? candidates.filter((c) => chosen.has(c.unitId)) : candidates.slice(cursor, cursor + 1);
-    if (picked.length === 0) return;
+    if (picked.length === 0 || !(supervisor || mayPropose)) return;
     const ok = supervisor
       ? await act(bridge, store, { kind: 'dispatch', incidentId: incident.id, unitIds: picked.map((c) => c.unitId) })
       : await act(bridge, store, { kind: 'note', incidentId: incident.id, text: `${t('actions.propose')}: ${picked.map((c) => c.callsign).join(', ')}` });
@@ -54,7 +58,7 @@ export function DispatchDialog({ incident }: { incident: Incident }) {
     <div className="modal-backdrop">
       <div className="panel modal dispatch-dialog" role="dialog" aria-modal="true" aria-label={t('dispatch.dialog')}>
         <h2>{t('dispatch.title', { id: shortId(incident.id), type: t(`types.${incident.type}`) })}</h2>
-        {!supervisor && <p className="muted">{t('dispatch.proposeHint')}</p>}
+        {!supervisor && <p className="muted">{mayPropose ? t('dispatch.proposeHint') : t('actions.readOnly')}</p>}
         {result && candidates.length === 0 && <p>{t('dispatch.none')}</p>}
         <ul ref={list} role="listbox" aria-label={t('dispatch.dialog')} aria-multiselectable="true" tabIndex={0} onKeyDown={onKey} className="recommendations">
           {candidates.map((c, k) => (
@@ -78,9 +82,11 @@ export function DispatchDialog({ incident }: { incident: Incident }) {
         </ul>
         {result && <p className="muted">{t('dispatch.computed', { ms: result.computedMs.toFixed(0) })} {t('dispatch.sendTop')}</p>}
         <div className="button-row">
-          <button type="button" onClick={() => void send()}>
-            {supervisor ? t('dispatch.send') : t('actions.propose')}
-          </button>
+          {(supervisor || mayPropose) && (
+            <button type="button" onClick={() => void send()}>
+              {supervisor ? t('dispatch.send') : t('actions.propose')}
+            </button>
+          )}
           <button type="button" onClick={close}>
             {t('dispatch.cancel')}
           </button>

@@ -1,7 +1,7 @@
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mayPerform } from '../../shared/domain';
-import type { Incident } from '../../shared/domain';
+import { mayAct, mayPerform } from '../../shared/domain';
+import type { Incident, OperatorProfile } from '../../shared/domain';
 import { useBridge, useConsole, useConsoleStore } from '../store/context';
 import { selectProfile } from '../store/selectors';
 import { act } from './act';
@@ -16,24 +16,39 @@ export const STATUS_MOVES: { key: string; label: 'onScene' | 'resolve' | 'close'
 
 export const canDispatch = (i: Incident) => i.status === 'acknowledged' || i.status === 'dispatched' || i.status === 'on-scene';
 
+/** The role a window acts as. Until the core has said who is here, nothing is offered. */
+export const roleOf = (profile: OperatorProfile | null): OperatorProfile['role'] => profile?.role ?? 'viewer';
+
+/** Dispatch is offered to whoever may dispatch, and as a proposal (a note) to whoever may write notes. */
+export const mayOfferDispatch = (role: OperatorProfile['role']) => mayPerform(role, { kind: 'dispatch' }) || mayPerform(role, { kind: 'note' });
+
 /** Only what the incident's state and the operator's role allow is offered; the core checks both again. */
 export const IncidentActions = forwardRef<HTMLInputElement, { incident: Incident }>(function IncidentActions({ incident }, noteRef) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const store = useConsoleStore();
   const profile = useConsole(selectProfile);
-  const role = profile?.role ?? 'operator';
+  const role = roleOf(profile);
   const [note, setNote] = useState('');
   const dispatchLabel = mayPerform(role, { kind: 'dispatch' }) ? t('actions.dispatch') : t('actions.propose');
+  if (!mayAct(role)) {
+    return (
+      <div className="incident-actions">
+        <p className="muted" role="note">
+          {t('actions.readOnly')}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="incident-actions">
       <div className="button-row">
-        {incident.status === 'new' && (
+        {incident.status === 'new' && mayPerform(role, { kind: 'acknowledge' }) && (
           <button type="button" aria-label={t('actions.acknowledge')} aria-keyshortcuts="a" onClick={() => void act(bridge, store, { kind: 'acknowledge', incidentId: incident.id })}>
             {t('actions.acknowledge')} <kbd>a</kbd>
           </button>
         )}
-        {canDispatch(incident) && (
+        {canDispatch(incident) && mayOfferDispatch(role) && (
           <button type="button" aria-label={dispatchLabel} aria-keyshortcuts="d" onClick={() => store.getState().setDialog('dispatch')}>
             {dispatchLabel} <kbd>d</kbd>
           </button>
@@ -44,16 +59,18 @@ export const IncidentActions = forwardRef<HTMLInputElement, { incident: Incident
           </button>
         ))}
       </div>
-      <form
-        className="note-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (note.trim()) void act(bridge, store, { kind: 'note', incidentId: incident.id, text: note }).then((ok) => ok && setNote(''));
-        }}
-      >
-        <input ref={noteRef} aria-label={t('incidents.noteText')} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('incidents.notePlaceholder')} maxLength={4000} />
-        <button type="submit">{t('actions.note')}</button>
-      </form>
+      {mayPerform(role, { kind: 'note' }) && (
+        <form
+          className="note-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (note.trim()) void act(bridge, store, { kind: 'note', incidentId: incident.id, text: note }).then((ok) => ok && setNote(''));
+          }}
+        >
+          <input ref={noteRef} aria-label={t('incidents.noteText')} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('incidents.notePlaceholder')} maxLength={4000} />
+          <button type="submit">{t('actions.note')}</button>
+        </form>
+      )}
     </div>
   );
 });

@@ -1,12 +1,29 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import type { Incident } from '../../shared/domain';
+import { mayPerform } from '../../shared/domain';
+import type { Incident, OperatorProfile } from '../../shared/domain';
 import { currentLanguage, setLanguage } from '../i18n';
 import { useBridge, useConsoleStore } from '../store/context';
 import { act } from './act';
+import { mayOfferDispatch, roleOf } from './IncidentActions';
 import { commandFor } from './shortcuts';
+import type { KeyCommand } from './shortcuts';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+/** A key that would act does nothing for a role that may not: a viewer's keys only move, open, search, help and switch language. */
+export function keyAllowed(command: KeyCommand, role: OperatorProfile['role']): boolean {
+  switch (command.kind) {
+    case 'act':
+      return mayPerform(role, command.request);
+    case 'dispatch':
+      return mayOfferDispatch(role);
+    case 'note':
+      return mayPerform(role, { kind: 'note' });
+    default:
+      return true;
+  }
+}
 
 /** The console's keys, on the whole window: the workflow never needs the mouse. */
 export function useShortcuts(queue: Incident[], refs: { search: RefObject<HTMLInputElement | null>; note: RefObject<HTMLInputElement | null>; detail: RefObject<HTMLElement | null> }): void {
@@ -30,8 +47,9 @@ export function useShortcuts(queue: Incident[], refs: { search: RefObject<HTMLIn
       }
       const list = latest.current;
       const selected = state.selection?.kind === 'incident' ? state.incidents.get(state.selection.id) : undefined;
-      const command = commandFor(e.key, selected, state.profile?.role ?? 'operator');
-      if (!command) return;
+      const role = roleOf(state.profile);
+      const command = commandFor(e.key, selected, role);
+      if (!command || !keyAllowed(command, role)) return;
       e.preventDefault();
       switch (command.kind) {
         case 'move': {

@@ -7,13 +7,16 @@ import { useNow } from './useNow';
 /**
  * What an operator must know about the link and the local store, said plainly above the map:
  * the platform is unreachable (since when, how old the picture is, how many actions wait), the disk
- * refuses writes, a damaged database was set aside, or the map shows the cache from the last session.
+ * refuses writes, a damaged database was set aside (and how many queued actions were saved from it), the
+ * store's worker is being restarted, the platform refuses this console's credentials (every action waits),
+ * or the map shows the cache from the last session.
  */
 export function LinkBanner() {
   const { t } = useTranslation();
   const health = useConsole(selectHealth);
   const status = useConsole(selectStoreStatus);
   const outbox = useConsole(selectOutbox);
+  const hold = useConsole((s) => s.credentialHold);
   const lastDataAt = useConsole(selectLastDataAt);
   const now = useNow(1000);
   const queued = outbox.filter((e) => e.state === 'queued').length;
@@ -33,9 +36,15 @@ export function LinkBanner() {
           {t('banner.cacheUntil', { time: clock(status.cachedAt) })}
         </div>
       )}
+      {hold && (
+        <div className="banner banner-fault" role="alert" data-testid="credential-hold">
+          <strong>{t('banner.credentialsRefused', { status: hold.status, time: clock(hold.since) })}</strong> {t('banner.credentialsHeld', { count: queued, reason: hold.reason })}{' '}
+          {t('banner.credentialsProbe', { time: clock(hold.nextProbeAt) })}
+        </div>
+      )}
       {status?.fault && (
         <div className="banner banner-fault" role="alert">
-          {t('banner.storeFault', { message: status.fault.message })}
+          {status.fault.code === 'worker-down' ? t('banner.storeWorkerDown', { message: status.fault.message }) : t('banner.storeFault', { message: status.fault.message })}
         </div>
       )}
       {status?.unavailable && (
@@ -46,6 +55,7 @@ export function LinkBanner() {
       {status?.recovered.map((r) => (
         <div key={r.file} className="banner banner-cache" role="status">
           {t('banner.recovered', { file: r.file, reason: r.reason, movedTo: r.movedTo })}
+          {r.recoveredActions !== undefined && <> {t('banner.recoveredActions', { count: r.recoveredActions })}</>}
         </div>
       ))}
     </div>

@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { IncidentStatus, OperatorProfile, OutboxEntry } from '../domain';
 
 const IncidentRef = z.string().min(1).max(256);
+/** Optional, chosen by the window: the same id sent twice queues one action (a retried or doubled request). */
+const ClientRequestId = z.string().min(1).max(64).optional();
 
 /** An operator's request, as a window sends it. The core adds the ids, the actor and the time. */
 export const ActionRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('acknowledge'), incidentId: IncidentRef }),
-  z.object({ kind: z.literal('note'), incidentId: IncidentRef, text: z.string().trim().min(1, 'a note needs text').max(4000) }),
-  z.object({ kind: z.literal('status'), incidentId: IncidentRef, status: IncidentStatus }),
-  z.object({ kind: z.literal('dispatch'), incidentId: IncidentRef, unitIds: z.array(z.string().min(1).max(256)).min(1, 'choose at least one unit').max(20) }),
+  z.object({ kind: z.literal('acknowledge'), incidentId: IncidentRef, clientRequestId: ClientRequestId }),
+  z.object({ kind: z.literal('note'), incidentId: IncidentRef, text: z.string().trim().min(1, 'a note needs text').max(4000), clientRequestId: ClientRequestId }),
+  z.object({ kind: z.literal('status'), incidentId: IncidentRef, status: IncidentStatus, clientRequestId: ClientRequestId }),
+  z.object({
+    kind: z.literal('dispatch'),
+    incidentId: IncidentRef,
+    unitIds: z.array(z.string().min(1).max(256)).min(1, 'choose at least one unit').max(20),
+    clientRequestId: ClientRequestId,
+  }),
 ]);
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
@@ -16,14 +23,36 @@ export type ActionRequest = z.infer<typeof ActionRequest>;
 export const ActionAccepted = z.object({ actionId: z.string(), state: z.literal('queued') });
 export type ActionAccepted = z.infer<typeof ActionAccepted>;
 
-/** The outbox as windows see it: every unsettled action and the most recent settled ones. */
-export const OutboxView = z.object({ entries: z.array(OutboxEntry).max(5000) });
+/** The platform refuses this console's credentials (HTTP 401/403): every action stays queued, one is sent now and then to see. */
+export const CredentialHold = z.object({
+  status: z.union([z.literal(401), z.literal(403)]),
+  reason: z.string().max(500),
+  since: z.number().int().nonnegative(),
+  nextProbeAt: z.number().int().nonnegative(),
+});
+export type CredentialHold = z.infer<typeof CredentialHold>;
+
+/** The outbox as windows see it: every unsettled action and the most recent settled ones, and a credential hold. */
+export const OutboxView = z.object({ entries: z.array(OutboxEntry).max(5000), hold: CredentialHold.nullable().optional() });
 export type OutboxView = z.infer<typeof OutboxView>;
 
-/** The local store's condition: a write fault (disk full, read-only), databases recovered at start, the cache's age. */
+/**
+ * The local store's condition: a write fault (disk full, read-only; `worker-down` while its worker thread is
+ * being restarted), databases recovered at start, the cache's age.
+ */
 export const StoreStatus = z.object({
   fault: z.object({ code: z.string().max(40), message: z.string().max(500), at: z.number().int().nonnegative() }).nullable(),
-  recovered: z.array(z.object({ file: z.string().max(500), movedTo: z.string().max(500), reason: z.string().max(500) })).max(10),
+  recovered: z
+    .array(
+      z.object({
+        file: z.string().max(500),
+        movedTo: z.string().max(500),
+        reason: z.string().max(500),
+        /** journal.db: queued actions read back from the damaged file and queued again with their original ids. */
+        recoveredActions: z.number().int().nonnegative().optional(),
+      }),
+    )
+    .max(10),
   /** Newest receive time in the cache painted at start, or null if it started empty. */
   cachedAt: z.number().int().nonnegative().nullable(),
   /** A store that could not open at all: the console runs without cache and outbox and says why. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ActionAccepted, ActionRequest, OperatorProfile, OutboxView, RecommendRequest, Recommendations, StoreStatus, Timeline } from './actions';
 import { AppInfo, HostReady, NoInput } from './app';
-import { BasemapManifest } from './basemap';
+import { BasemapManifest, SiteTilesBytes, SiteTilesRequest } from './basemap';
 import { FeedHealthReport, LiveChanges, LiveSnapshot } from './live';
 
 /** A request/response channel: the renderer asks, the host answers once. */
@@ -20,6 +20,7 @@ export const contract = {
   requests: {
     'app:info': { input: NoInput, output: AppInfo },
     'map:basemap': { input: NoInput, output: BasemapManifest },
+    'map:tiles': { input: SiteTilesRequest, output: SiteTilesBytes },
     'state:snapshot': { input: NoInput, output: LiveSnapshot },
     'feed:health': { input: NoInput, output: FeedHealthReport },
     'operator:profile': { input: NoInput, output: OperatorProfile },

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { FeedId, Incident, RoadSegmentState, Unit } from '../domain';
 
+/**
+ * The most a snapshot or a change batch carries of each kind. The core keeps its live state under these
+ * (new entities past them are refused, old ones pruned), so ordinary growth never reaches them.
+ */
+export const LIVE_CAPS = { segments: 50_000, units: 5_000, incidents: 50_000 } as const;
+export type LiveKind = keyof typeof LIVE_CAPS;
+
 const Ids = z.array(z.string().max(256)).max(100_000);
 
 /** Everything the console knows right now: what a window paints first. */
 export const LiveSnapshot = z.object({
-  segments: z.array(RoadSegmentState).max(50_000),
-  units: z.array(Unit).max(5_000),
-  incidents: z.array(Incident).max(50_000),
+  segments: z.array(RoadSegmentState).max(LIVE_CAPS.segments),
+  units: z.array(Unit).max(LIVE_CAPS.units),
+  incidents: z.array(Incident).max(LIVE_CAPS.incidents),
 });
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
 
@@ -20,6 +27,8 @@ export type LiveChanges = z.infer<typeof LiveChanges>;
 export const FeedState = z.enum(['connected', 'degraded', 'down']);
 export type FeedState = z.infer<typeof FeedState>;
 
+const Reason = z.object({ reason: z.string().max(300), at: z.number().int().nonnegative() });
+
 /** The truth about one feed, for the feed-health panel. */
 export const FeedHealth = z.object({
   feed: FeedId,
@@ -31,8 +40,15 @@ export const FeedHealth = z.object({
   lagMs: z.number().finite().nullable(),
   messagesPerSecond: z.number().finite().nonnegative(),
   items: z.number().int().nonnegative(),
+  /** Entities and listings refused at the boundary (bad data, a broker that ignores paging or lies in its counts). */
   rejected: z.number().int().nonnegative(),
-  lastRejection: z.object({ reason: z.string().max(300), at: z.number().int().nonnegative() }).nullable(),
+  lastRejection: Reason.nullable(),
+  /**
+   * Data kept but changed to be safe: a time far in the future clamped to the receive time, a listing
+   * or snapshot trimmed to its cap. Counted, never degrading on its own.
+   */
+  adjusted: z.number().int().nonnegative().optional(),
+  lastAdjustment: Reason.nullable().optional(),
 });
 export type FeedHealth = z.infer<typeof FeedHealth>;
 
@@ -43,5 +59,7 @@ export const FeedHealthReport = z.object({
   /** Where the console gets its data from, e.g. "emulator" or the platform's host name. */
   platform: z.string().max(200),
   feeds: z.array(FeedHealth).max(10),
+  /** Failures the core caught and survived (a throwing listener, a timer, an unhandled rejection): counted and logged. */
+  core: z.object({ faults: z.number().int().nonnegative(), lastFault: Reason.nullable() }).optional(),
 });
 export type FeedHealthReport = z.infer<typeof FeedHealthReport>;

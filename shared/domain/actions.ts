@@ -4,7 +4,7 @@ import { IncidentStatus } from './vocabulary';
 /** Who is at the console: every action and audit record names them. */
 export const OperatorProfile = z.object({
   name: z.string().min(1).max(100),
-  role: z.enum(['operator', 'supervisor']),
+  role: z.enum(['operator', 'supervisor', 'viewer']),
   workstation: z.string().min(1).max(100),
 });
 export type OperatorProfile = z.infer<typeof OperatorProfile>;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mayPerform } from './roles';
+import { mayAct, mayPerform } from './roles';
+import type { ActionShape } from './roles';
+import { IncidentStatus } from './vocabulary';
+
+const everything: ActionShape[] = [{ kind: 'acknowledge' }, { kind: 'note' }, { kind: 'dispatch' }, ...IncidentStatus.options.map((status) => ({ kind: 'status' as const, status }))];
 
 describe('role rules', () => {
   it('lets an operator acknowledge, note and report progress, but not dispatch, close or reopen', () => {
@@ -12,8 +16,12 @@ describe('role rules', () => {
     expect(mayPerform('operator', { kind: 'status', status: 'acknowledged' })).toBe(false);
   });
   it('lets a supervisor do everything', () => {
-    for (const action of [{ kind: 'dispatch' }, { kind: 'status', status: 'closed' }, { kind: 'status', status: 'acknowledged' }] as const) {
-      expect(mayPerform('supervisor', action)).toBe(true);
-    }
+    for (const action of everything) expect(mayPerform('supervisor', action)).toBe(true);
+  });
+  it('lets a viewer do nothing at all', () => {
+    for (const action of everything) expect(mayPerform('viewer', action)).toBe(false);
+    expect(mayAct('viewer')).toBe(false);
+    expect(mayAct('operator')).toBe(true);
+    expect(mayAct('supervisor')).toBe(true);
   });
 });

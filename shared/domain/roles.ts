@@ -1,4 +1,4 @@
-import type { IncidentStatus } from './vocabulary';
+import { IncidentStatus } from './vocabulary';
 import type { OperatorProfile } from './actions';
 
 /** What an action amounts to for the role rules: its kind, and the status it moves to. */
@@ -6,11 +6,22 @@ export type ActionShape = { kind: 'acknowledge' | 'note' | 'dispatch' } | { kind
 
 /**
  * Who may do what. Operators acknowledge, write notes (a dispatch proposal is a note), and report
- * progress (on scene, resolved). Supervisors also dispatch, close and reopen.
+ * progress (on scene, resolved). Supervisors also dispatch, close and reopen. A viewer (a console with
+ * no operator profile configured) may only look: nobody is accountable for what it would do.
  * The UI offers only what this allows, and the core refuses anything else.
  */
 export function mayPerform(role: OperatorProfile['role'], action: ActionShape): boolean {
-  if (role === 'supervisor') return true;
+  switch (role) {
+    case 'viewer':
+      return false;
+    case 'supervisor':
+      return true;
+    case 'operator':
+      return operatorMay(action);
+  }
+}
+
+function operatorMay(action: ActionShape): boolean {
   switch (action.kind) {
     case 'acknowledge':
     case 'note':
@@ -20,4 +31,16 @@ export function mayPerform(role: OperatorProfile['role'], action: ActionShape): 
     case 'status':
       return action.status === 'on-scene' || action.status === 'resolved';
   }
+}
+
+const EVERY_ACTION: readonly ActionShape[] = [
+  { kind: 'acknowledge' },
+  { kind: 'note' },
+  { kind: 'dispatch' },
+  ...IncidentStatus.options.map((status) => ({ kind: 'status' as const, status })),
+];
+
+/** Whether a role may do anything at all: a window shows one that may not a read-only view. */
+export function mayAct(role: OperatorProfile['role']): boolean {
+  return EVERY_ACTION.some((action) => mayPerform(role, action));
 }

@@ -99,7 +99,7 @@ describe.each<[string, Strings]>([
   });
 
   it('acknowledges, dispatches the top recommendation, follows the unit, resolves and closes', async () => {
-    ({ page, dir } = await openConsole({}));
+    ({ page, dir } = await openConsole({ PHUKET_OPERATOR_NAME: 'Niran', PHUKET_OPERATOR_ROLE: 'supervisor' }));
     if (language === 'Thai') await page.keyboard.press('l');
     await page.getByRole('region', { name: s.incidents.region }).waitFor();
 

@@ -91,6 +91,13 @@ describe('the offline Phuket map in Chromium through the browser host', () => {
     expect(await page.evaluate(() => 'phuket' in window)).toBe(false);
   });
 
+  it('says in the top bar that, with no operator profile on a configured platform, it is a read-only viewer', async () => {
+    const viewer = page.locator('.top-bar [data-session="viewer"]');
+    await viewer.waitFor();
+    expect(await viewer.textContent()).toBe('Read-only viewer — no operator profile configured');
+    expect(await page.locator('.top-bar [data-session="demo"]').count()).toBe(0);
+  });
+
   it('renders without page errors, and the CSP header is served', async () => {
     expect(pageErrors).toEqual([]);
     const response = await page.request.get(`${app.origin}/`);

@@ -15,7 +15,7 @@ import { incidentsOnPlatform, patchIncidentElsewhere, receivedActions, setFault 
 async function startScenario(name: string): Promise<{ emulator: RunningEmulator; app: RunningConsole; page: Page; browser: Browser }> {
   const dir = mkdtempSync(join(tmpdir(), `outage-${name}-`));
   const emulator = await startEmulatorProcess(['--port', '0', '--speed', '1', '--seed', '11', '--state', join(dir, 'platform.json')]);
-  const app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_CONSOLE_DATA: join(dir, 'console'), PHUKET_PLATFORM_SILENCE_MS: '3000' });
+  const app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_CONSOLE_DATA: join(dir, 'console'), PHUKET_PLATFORM_SILENCE_MS: '3000', PHUKET_OPERATOR_NAME: 'Niran', PHUKET_OPERATOR_ROLE: 'supervisor' });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(app.url);

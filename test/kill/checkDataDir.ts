@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { loadAuditKey, readCheckpoint } from '../../electron/core/store/auditAnchor';
 import { verifyChain } from '../../electron/core/store/auditVerify';
+
+/** Records of operator actions and their deliveries; the console's own records (anchors, profile, refusals) name no outbox entry. */
+const ACTION_EVENT = /^(acknowledge|note|status|dispatch|delivery:.*)$/;
 
 /** Observations per batch the child writes; a count that is not a multiple means a batch was half written. */
 export const BATCH_SIZE = 50;
@@ -46,7 +50,7 @@ export function checkDataDir(dir: string, acked: Iterable<string>, batchSize = B
     const audit = journal.prepare('SELECT seq, action_id, event, after FROM audit ORDER BY seq').all() as AuditRow[];
     const local = new Map((journal.prepare('SELECT id, incident FROM local_incidents').all() as Array<{ id: string; incident: string }>).map((row) => [row.id, row.incident]));
     const byAction = new Map<string, AuditRow[]>();
-    for (const record of audit) byAction.set(record.action_id, [...(byAction.get(record.action_id) ?? []), record]);
+    for (const record of audit.filter((r) => ACTION_EVENT.test(r.event))) byAction.set(record.action_id, [...(byAction.get(record.action_id) ?? []), record]);
     const inOutbox = new Map(outbox.map((row) => [row.action_id, row]));
 
     let missing = 0;
@@ -76,7 +80,7 @@ export function checkDataDir(dir: string, acked: Iterable<string>, batchSize = B
     }
     for (const incidentId of local.keys()) if (!unsettled.has(incidentId)) problems.push(`incident ${incidentId} keeps local state with no unsettled action`);
 
-    const chain = verifyChain(journal);
+    const chain = verifyChain(journal, { key: loadAuditKey(dir, false)?.key ?? null, checkpoint: readCheckpoint(dir) });
     if (!chain.ok) problems.push(`audit chain broken at #${chain.firstBroken?.seq}: ${chain.firstBroken?.reason}`);
     const observations = (cache.prepare('SELECT COUNT(*) AS n FROM observations').get() as { n: number }).n;
     if (observations % batchSize !== 0) problems.push(`${observations} observations: a batch of ${batchSize} was half written`);

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Where end-to-end tests leave their screenshots; made here so a clean checkout has it before any test writes. */
@@ -15,6 +16,10 @@ export interface RunningConsole {
   origin: string;
   secret: string;
   process: ChildProcess;
+  /** A URL with a fresh one-time ticket, minted by the host for its launch secret, as a second window would get. */
+  ticketUrl(): Promise<string>;
+  /** What the console has logged so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -40,6 +45,12 @@ export async function startHeadlessConsole(extraArgs: string[] = [], env: Record
     origin: url.origin,
     secret,
     process: child,
+    async ticketUrl() {
+      const response = await fetch(`${url.origin}/ticket`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
+      if (response.status !== 201) throw new Error(`the console refused to mint a ticket: ${response.status}`);
+      return z.object({ url: z.string() }).parse(await response.json()).url;
+    },
+    stderr: () => stderr,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
@@ -52,6 +63,8 @@ export async function startHeadlessConsole(extraArgs: string[] = [], env: Record
 export interface RunningEmulator {
   url: string;
   process: ChildProcess;
+  /** What the emulator has logged so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +80,7 @@ export async function startEmulatorProcess(args: string[]): Promise<RunningEmula
   return {
     url: first.trim(),
     process: child,
+    stderr: () => stderr,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

@@ -12,9 +12,10 @@ const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'dispatch:recommend': ({ incidentId }) => ({ incidentId, candidates: [], computedMs: 0 }),
   'incident:timeline': ({ incidentId }) => ({ incidentId, events: [] }),
   'store:status': () => ({ fault: null, recovered: [], cachedAt: null, unavailable: null }),
+  'map:tiles': () => ({ data: null }),
 };
 
-const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000 };
+const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000, profileMode: 'viewer', platformConfigured: true };
 
 function loopback(handlers: Handlers): Transport {
   return {
@@ -53,7 +54,7 @@ describe('contract', () => {
   it('round-trips every request through a bridge, the dispatcher and the handlers', async () => {
     const handlers: Handlers = {
       ...quiet,
-      'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1 }),
+      'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1, profileMode: 'demo', platformConfigured: true }),
       'map:basemap': () => ({
         sources: [{ kind: 'roads', path: 'basemap/roads.geojson' }],
         glyphs: 'glyphs/{fontstack}/{range}.pbf',
@@ -64,14 +65,14 @@ describe('contract', () => {
       }),
     };
     const bridge = buildBridge(loopback(handlers));
-    await expect(bridge['app:info']({})).resolves.toEqual({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1 });
+    await expect(bridge['app:info']({})).resolves.toEqual({ name: 'x', version: '0.1.0', host: 'electron', startedAt: 1, profileMode: 'demo', platformConfigured: true });
     await expect(bridge['map:basemap']({})).resolves.toMatchObject({ home: [98, 7, 99, 8] });
   });
 
   it('refuses a handler answer that breaks the contract, and an unknown channel', async () => {
     const handlers: Handlers = {
       ...quiet,
-      'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: -1 }),
+      'app:info': () => ({ name: 'x', version: '0.1.0', host: 'electron', startedAt: -1, profileMode: 'demo', platformConfigured: true }),
       'map:basemap': () => {
         throw new Error('unreachable');
       },

@@ -13,6 +13,8 @@ export interface FeedTrack {
   items: number;
   rejected: number;
   lastRejection: { reason: string; at: number } | null;
+  adjusted: number;
+  lastAdjustment: { reason: string; at: number } | null;
 }
 
 export interface HealthRules {
@@ -30,7 +32,7 @@ export const DEFAULT_RULES: Record<FeedId, HealthRules> = {
 };
 
 export function newTrack(feed: FeedId): FeedTrack {
-  return { feed, link: 'connecting', linkDetail: 'connecting to the platform', lastMessageAt: null, lagMs: null, recent: [], items: 0, rejected: 0, lastRejection: null };
+  return { feed, link: 'connecting', linkDetail: 'connecting to the platform', lastMessageAt: null, lagMs: null, recent: [], items: 0, rejected: 0, lastRejection: null, adjusted: 0, lastAdjustment: null };
 }
 
 export function withLink(track: FeedTrack, link: FeedTrack['link'], detail: string): FeedTrack {
@@ -43,7 +45,12 @@ export function withMessage(track: FeedTrack, receivedAt: number, sentAt: number
 }
 
 export function withRejection(track: FeedTrack, reason: string, at: number): FeedTrack {
-  return { ...track, rejected: track.rejected + 1, lastRejection: { reason, at } };
+  return { ...track, rejected: track.rejected + 1, lastRejection: { reason: reason.slice(0, 300), at } };
+}
+
+/** Data kept but made safe (a clamped time, a trimmed snapshot): counted, and not a reason to call the feed degraded. */
+export function withAdjustment(track: FeedTrack, reason: string, at: number): FeedTrack {
+  return { ...track, adjusted: track.adjusted + 1, lastAdjustment: { reason: reason.slice(0, 300), at } };
 }
 
 /** The verdict an operator sees. Down: no link. Degraded: linked but silent, late, or sending bad data. */
@@ -57,6 +64,8 @@ export function assess(track: FeedTrack, now: number, rules: HealthRules): FeedH
     items: track.items,
     rejected: track.rejected,
     lastRejection: track.lastRejection,
+    adjusted: track.adjusted,
+    lastAdjustment: track.lastAdjustment,
   };
   if (track.link !== 'open') return { ...base, state: 'down', detail: track.linkDetail };
   const silentFor = now - (track.lastMessageAt ?? now);

@@ -19,6 +19,8 @@ export interface FeedSink {
   snapshot(feed: FeedId, items: FeedItem[], receivedAt: number): void;
   changes(feed: FeedId, items: FeedItem[], receivedAt: number, sentAt: number | null): void;
   rejected(feed: FeedId, reason: string, at: number): void;
+  /** Data kept but made safe (a future time clamped, a listing cut at its cap): counted, not an error. */
+  adjusted(feed: FeedId, reason: string, at: number): void;
   link(state: LinkState, detail: string): void;
 }
 

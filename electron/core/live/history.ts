@@ -35,15 +35,29 @@ export function arrivalEvent(previous: Unit | undefined, next: Unit, at: number)
 }
 
 const KEEP = 200;
+/** More incidents than the live state holds: a unit naming bogus incidents cannot grow this without bound. */
+const MAX_INCIDENTS = 60_000;
 
-/** Timelines of the incidents this console has seen, newest last, bounded per incident. */
+/** Timelines of the incidents this console has seen, newest last, bounded per incident and in number. */
 export class IncidentHistory {
   private readonly events = new Map<string, TimelineEvent[]>();
+
+  constructor(private readonly maxIncidents = MAX_INCIDENTS) {}
 
   add(incidentId: string, added: readonly TimelineEvent[]): void {
     if (added.length === 0) return;
     const list = [...(this.events.get(incidentId) ?? []), ...added];
+    // Re-inserted so the map's order is least recently changed first: the oldest timeline goes when full.
+    this.events.delete(incidentId);
     this.events.set(incidentId, list.slice(-KEEP));
+    for (const oldest of this.events.keys()) {
+      if (this.events.size <= this.maxIncidents) break;
+      this.events.delete(oldest);
+    }
+  }
+
+  forget(incidentId: string): void {
+    this.events.delete(incidentId);
   }
 
   of(incidentId: string): TimelineEvent[] {

@@ -1,10 +1,14 @@
-import type { FeedHealthReport, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
+import type { FeedHealthReport, LiveChanges, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
 import type { FeedId, Incident } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { FeedTrack, HealthRules } from '../feeds/health';
-import { assess, DEFAULT_RULES, newTrack, withLink, withMessage, withRejection } from '../feeds/health';
+import { assess, DEFAULT_RULES, newTrack, withAdjustment, withLink, withMessage, withRejection } from '../feeds/health';
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
-import type { FeedSource } from '../feeds/source';
+import type { FeedSink, FeedSource } from '../feeds/source';
+import { log } from '../log/logger';
+import { faultSummary, guarded, recordFault } from '../processGuards';
+import type { Trimmed } from '../state/caps';
+import { capSnapshot, FEED_OF_KIND, splitChanges } from '../state/caps';
 import { LiveState, PendingChanges } from '../state/liveState';
 import { arrivalEvent, IncidentHistory, incidentEvents } from './history';
 
@@ -18,6 +22,10 @@ export interface LiveHubOptions {
   readonly flushMs?: number;
   readonly healthMs?: number;
   readonly rules?: Record<FeedId, HealthRules>;
+  /** Entities not mentioned for this long, and incidents closed this long ago, are forgotten. Default 7 days. */
+  readonly retentionMs?: number;
+  /** How often retention runs. Default hourly. */
+  readonly pruneMs?: number;
   /** Every accepted item, for the local cache. */
   readonly onItems?: (items: readonly FeedItem[], receivedAt: number) => void;
   /** Told when the platform link comes back, after its state has been read again. */
@@ -43,11 +51,17 @@ export interface LiveHub {
   timeline(id: string): TimelineEvent[];
 }
 
-/** Feeds in, one latest state, coalesced changes and the health of every feed out to all windows. */
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Feeds in, one latest state, coalesced changes and the health of every feed out to all windows.
+ * Nothing here throws into a timer or back into the source: each sink call, flush and health tick is guarded.
+ */
 export function createLiveHub(options: LiveHubOptions): LiveHub {
   const now = options.now ?? Date.now;
   const rules = options.rules ?? DEFAULT_RULES;
-  const state = new LiveState();
+  const retentionMs = options.retentionMs ?? WEEK_MS;
+  const state = new LiveState(now);
   const pending = new PendingChanges();
   const tracks = new Map<FeedId, FeedTrack>(options.source.feeds.map((f) => [f, newTrack(f)]));
   const incidentSeenAt = new Map<string, number>();
@@ -76,6 +90,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       link: stalled === null ? link : { state: 'stalled', since: stalled },
       platform: options.platform,
       feeds: [...tracks.values()].map((t) => assess(t, at, rules[t.feed])),
+      core: faultSummary(),
     };
   };
 
@@ -94,42 +109,81 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     for (const entry of items) if (entry.feed === 'incidents') incidentSeenAt.set(entry.item.id, at);
     options.onItems?.(items, at);
   };
+  const counted = (feed: FeedId, refused: number, at: number) => {
+    if (refused > 0) update(feed, (t) => withRejection(t, `${refused} new ${feed} refused: the console holds its limit of them`, at));
+  };
 
-  const flush = () => {
+  /** A cut made to fit the contract is said in feed health and the log, never silent. */
+  const reportTrimmed = (trimmed: Trimmed, what: string) => {
+    const at = now();
+    for (const [kind, count] of Object.entries(trimmed)) {
+      if (kind !== 'segments' && kind !== 'units' && kind !== 'incidents') continue;
+      const reason = `${what} trimmed: ${count} ${kind} over the limit left out (open and newest kept)`;
+      log().warn(reason, { kind, count });
+      update(FEED_OF_KIND[kind], (t) => withAdjustment(t, reason, at));
+    }
+  };
+
+  /** The outbox's view of one incident; should it fail, the platform's own version is shown rather than nothing. */
+  const viewOf = (incident: Incident): Incident => {
+    try {
+      return view(incident);
+    } catch (error) {
+      recordFault('incident view', error);
+      return incident;
+    }
+  };
+
+  const flush = guarded('live flush', () => {
     if (pending.isEmpty()) return;
     const changes = pending.take();
-    options.events.emit('state:changes', { ...changes, incidents: changes.incidents.map(view) });
+    const viewed: LiveChanges = { ...changes, incidents: changes.incidents.map(viewOf) };
+    for (const batch of splitChanges(viewed)) options.events.emit('state:changes', batch);
+  });
+  const emitHealth = guarded('feed health', () => options.events.emit('feed:health-changed', health()));
+
+  const prune = guarded('live retention', () => {
+    const gone = state.prune(now() - retentionMs, pending);
+    for (const { feed, id } of gone) {
+      if (feed !== 'incidents') continue;
+      incidentSeenAt.delete(id);
+      history.forget(id);
+    }
+    if (gone.length > 0) log().info('live state pruned', { forgotten: gone.length });
+  });
+
+  const sink: FeedSink = {
+    snapshot: guarded('feed snapshot', (feed: FeedId, items: FeedItem[], receivedAt: number) => {
+      recordHistory(items, receivedAt);
+      const { applied, refused } = state.replaceFeed(feed, items, pending);
+      noteIncidents(items, receivedAt);
+      update(feed, (t) => withMessage(t, receivedAt, null, applied, rules[feed]));
+      counted(feed, refused, receivedAt);
+    }),
+    changes: guarded('feed changes', (feed: FeedId, items: FeedItem[], receivedAt: number, sentAt: number | null) => {
+      recordHistory(items, receivedAt);
+      const { applied, refused } = state.apply(items, pending);
+      noteIncidents(items, receivedAt);
+      update(feed, (t) => withMessage(t, receivedAt, sentAt, applied, rules[feed]));
+      counted(feed, refused, receivedAt);
+    }),
+    rejected: guarded('feed rejection', (feed: FeedId, reason: string, at: number) => update(feed, (t) => withRejection(t, reason, at))),
+    adjusted: guarded('feed adjustment', (feed: FeedId, reason: string, at: number) => update(feed, (t) => withAdjustment(t, reason, at))),
+    link: guarded('feed link', (next: 'connecting' | 'open' | 'closed', detail: string) => {
+      for (const feed of tracks.keys()) update(feed, (t) => withLink(t, next, detail));
+      const up = next === 'open';
+      if (up !== (link.state === 'up')) {
+        link = { state: up ? 'up' : 'down', since: now() };
+        if (up) options.onLinkUp?.();
+      }
+      emitHealth();
+    }),
   };
 
   return {
     start() {
-      options.source.start({
-        snapshot(feed, items, receivedAt) {
-          recordHistory(items, receivedAt);
-          const { applied } = state.replaceFeed(feed, items, pending);
-          noteIncidents(items, receivedAt);
-          update(feed, (t) => withMessage(t, receivedAt, null, applied, rules[feed]));
-        },
-        changes(feed, items, receivedAt, sentAt) {
-          recordHistory(items, receivedAt);
-          const { applied } = state.apply(items, pending);
-          noteIncidents(items, receivedAt);
-          update(feed, (t) => withMessage(t, receivedAt, sentAt, applied, rules[feed]));
-        },
-        rejected(feed, reason, at) {
-          update(feed, (t) => withRejection(t, reason, at));
-        },
-        link(next, detail) {
-          for (const feed of tracks.keys()) update(feed, (t) => withLink(t, next, detail));
-          const up = next === 'open';
-          if (up !== (link.state === 'up')) {
-            link = { state: up ? 'up' : 'down', since: now() };
-            if (up) options.onLinkUp?.();
-          }
-          options.events.emit('feed:health-changed', health());
-        },
-      });
-      timers.push(setInterval(flush, options.flushMs ?? 250), setInterval(() => options.events.emit('feed:health-changed', health()), options.healthMs ?? 1000));
+      options.source.start(sink);
+      timers.push(setInterval(flush, options.flushMs ?? 250), setInterval(emitHealth, options.healthMs ?? 1000), setInterval(prune, options.pruneMs ?? 3_600_000));
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
@@ -142,7 +196,9 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     timeline: (id) => history.of(id),
     snapshot() {
       const snapshot = state.snapshot();
-      return { ...snapshot, incidents: snapshot.incidents.map(view) };
+      const capped = capSnapshot({ ...snapshot, incidents: snapshot.incidents.map(viewOf) });
+      reportTrimmed(capped.trimmed, 'snapshot');
+      return capped.snapshot;
     },
     health,
     platformIncident: (id) => state.incident(id),

@@ -9,6 +9,8 @@ export type DeliveryOutcome =
   | { kind: 'applied' }
   /** The platform refused it for good (a lifecycle conflict, say): the operator must look at it. */
   | { kind: 'rejected'; reason: string }
+  /** The platform refuses this console's credentials (401/403): nothing is wrong with the action; the queue waits. */
+  | { kind: 'unauthorized'; status: 401 | 403; reason: string }
   /** Nothing is known: unreachable, 5xx, timeout. Try again later. */
   | { kind: 'failed'; reason: string; retryAfterMs?: number };
 
@@ -45,8 +47,9 @@ export function settle(entry: OutboxEntry, outcome: DeliveryOutcome, now: number
       return { state: 'confirmed', attempts, nextAttemptAt: null, lastError: null, settledAt: now };
     case 'rejected':
       return { state: 'rejected', attempts, nextAttemptAt: null, lastError: outcome.reason, settledAt: now };
+    case 'unauthorized':
     case 'failed': {
-      const wait = Math.max(backoffDelay(attempts - 1, DELIVERY_BACKOFF, random), outcome.retryAfterMs ?? 0);
+      const wait = Math.max(backoffDelay(attempts - 1, DELIVERY_BACKOFF, random), outcome.kind === 'failed' ? (outcome.retryAfterMs ?? 0) : 0);
       return { state: 'queued', attempts, nextAttemptAt: now + wait, lastError: outcome.reason, settledAt: null };
     }
   }

@@ -43,7 +43,7 @@ describe('role rules in the core', () => {
     await expect(core.actions.perform({ kind: 'dispatch', incidentId: id, unitIds: ['u1'] })).rejects.toThrow('an operator may not dispatch');
     await expect(core.actions.perform({ kind: 'status', incidentId: id, status: 'closed' })).rejects.toThrow(/may not move an incident to closed/);
     expect(core.actions.view().entries.map((e) => e.action.kind)).toEqual(['acknowledge']);
-  });
+  }, 20_000);
 
   it('lets a supervisor dispatch', async () => {
     const core = await coreAs('supervisor');
@@ -51,5 +51,5 @@ describe('role rules in the core', () => {
     await core.actions.perform({ kind: 'acknowledge', incidentId: id });
     await expect(core.actions.perform({ kind: 'dispatch', incidentId: id, unitIds: ['u1'] })).resolves.toMatchObject({ state: 'queued' });
     expect(core.live.snapshot().incidents[0]).toMatchObject({ status: 'dispatched', assignedUnitIds: ['u1'] });
-  });
+  }, 20_000);
 });

@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../../shared/domain';
+import type { Incident, OutboxEntry } from '../../../shared/domain';
 import type { BrokerConfig } from '../feeds/ngsi/http';
 import { brokerHeaders, readCapped } from '../feeds/ngsi/http';
 import type { DeliveryOutcome } from './planner';
@@ -6,18 +6,45 @@ import type { DeliveryOutcome } from './planner';
 const TIMEOUT_MS = 15_000;
 const PROBLEM_BYTES = 64 * 1024;
 
-/** The NGSI-LD PATCH body for an action. */
-export function patchBody(entry: OutboxEntry): Record<string, unknown> {
+/** The NGSI-LD datasetId of a note: each note is its own instance of the multi-attribute `notes`. */
+export const noteDatasetId = (noteId: string): string => `urn:ngsi-ld:Note:${noteId}`;
+
+/** An HTTP request for one action: method and body, against `/entities/{id}/attrs`. */
+export interface ActionRequestPlan {
+  readonly method: 'PATCH' | 'POST';
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * What to send for an action, given the incident as the platform shows it now (null if unknown).
+ * A note is appended (POST …/attrs, Append Entity Attributes) as a new instance of `notes` with its own
+ * datasetId, so the platform's other notes are never touched. A dispatch sends the union of the units the
+ * platform shows now and the new ones, because a PATCH of `assignedUnits` replaces the whole list; it moves the
+ * status only if the incident is not already dispatched or on scene (a reinforcement).
+ */
+export function requestFor(entry: OutboxEntry, platform: Incident | null): ActionRequestPlan {
   const { action } = entry;
   switch (action.kind) {
     case 'acknowledge':
-      return { status: 'acknowledged' };
+      return { method: 'PATCH', body: { status: 'acknowledged' } };
     case 'status':
-      return { status: action.status };
+      return { method: 'PATCH', body: { status: action.status } };
     case 'note':
-      return { notes: [{ id: action.noteId, text: action.text, author: entry.actor.name, at: new Date(entry.createdAt).toISOString() }] };
-    case 'dispatch':
-      return { status: 'dispatched', assignedUnits: action.unitIds };
+      return {
+        method: 'POST',
+        body: {
+          notes: {
+            type: 'Property',
+            datasetId: noteDatasetId(action.noteId),
+            value: { id: action.noteId, text: action.text, author: entry.actor.name, at: new Date(entry.createdAt).toISOString() },
+          },
+        },
+      };
+    case 'dispatch': {
+      const units = [...new Set([...(platform?.assignedUnitIds ?? []), ...action.unitIds])];
+      const engaged = platform !== null && (platform.status === 'dispatched' || platform.status === 'on-scene');
+      return { method: 'PATCH', body: engaged ? { assignedUnits: units } : { status: 'dispatched', assignedUnits: units } };
+    }
   }
 }
 
@@ -41,17 +68,19 @@ async function problemDetail(response: Response): Promise<string> {
 
 /**
  * Sends one action to the platform with its client-generated id (`X-Action-Id`), which the platform uses
- * to apply it at most once. 2xx: applied. 4xx: refused for good, with the platform's reason. Anything
- * else, or no answer: unknown, try again.
+ * to apply it at most once. 2xx: applied. 401/403: the console's credentials are refused, not the action:
+ * it stays queued. Another 4xx (404 for an incident the platform does not know, 409 for a lifecycle
+ * conflict): refused for good, with the platform's reason. Anything else, or no answer: unknown, try again.
  */
-export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, fetchImpl: typeof fetch = fetch): Promise<DeliveryOutcome> {
+export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, platform: Incident | null, fetchImpl: typeof fetch = fetch): Promise<DeliveryOutcome> {
   const url = new URL(`/ngsi-ld/v1/entities/${encodeURIComponent(entry.action.incidentId)}/attrs`, broker.baseUrl);
+  const plan = requestFor(entry, platform);
   let response: Response;
   try {
     response = await fetchImpl(url, {
-      method: 'PATCH',
+      method: plan.method,
       headers: { ...brokerHeaders(broker), 'Content-Type': 'application/json', 'X-Action-Id': entry.actionId },
-      body: JSON.stringify(patchBody(entry)),
+      body: JSON.stringify(plan.body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
@@ -61,6 +90,12 @@ export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, fe
   if (response.ok) {
     await response.body?.cancel();
     return { kind: 'applied' };
+  }
+  if (response.status === 401 || response.status === 403) {
+    return { kind: 'unauthorized', status: response.status === 401 ? 401 : 403, reason: await problemDetail(response) };
+  }
+  if (response.status === 404) {
+    return { kind: 'rejected', reason: `the platform does not know incident ${entry.action.incidentId}: ${await problemDetail(response)}` };
   }
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
     return { kind: 'rejected', reason: await problemDetail(response) };

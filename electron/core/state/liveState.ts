@@ -2,15 +2,22 @@ import { compareVersions } from '../../../shared/domain';
 import type { FeedId, Incident, RoadSegmentState, Unit } from '../../../shared/domain';
 import type { LiveChanges, LiveSnapshot } from '../../../shared/contract';
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
+import { FEED_OF_KIND, KIND_OF_FEED } from './caps';
+import { LIVE_CAPS } from '../../../shared/contract';
 
 export interface ApplyCounts {
   applied: number;
   stale: number;
   duplicate: number;
+  /** New entities refused because the feed already holds its cap. */
+  refused: number;
 }
 
-const KEY = { traffic: 'segments', units: 'units', incidents: 'incidents' } as const;
+const KEY = KIND_OF_FEED;
 type Key = (typeof KEY)[FeedId];
+
+/** How far ahead of our clock a held time may be before it stops guarding latest-wins (see MAX_FUTURE_MS). */
+const FUTURE_SLACK_MS = 5 * 60_000;
 
 /** Changes waiting to go to the windows; an entity changed twice before a flush is sent once, as it is now. */
 export class PendingChanges {
@@ -60,12 +67,20 @@ const timeOf = (entry: FeedItem): number => (entry.feed === 'incidents' ? entry.
 
 /**
  * The latest known state of every entity. Older and duplicate observations stop here, so only real
- * changes travel on to the windows.
+ * changes travel on to the windows. It is bounded: each feed holds at most its contract cap, and
+ * `prune` forgets what the platform has not mentioned within the retention and incidents closed long ago.
  */
 export class LiveState {
   private readonly entries = { traffic: new Map<string, FeedItem>(), units: new Map<string, FeedItem>(), incidents: new Map<string, FeedItem>() };
   /** Items known only from the local cache: whatever the platform says next replaces them, whatever its clock says. */
   private readonly cached = new Set<string>();
+  /** When the platform last mentioned each entity (our clock), for retention. */
+  private readonly seenAt = { traffic: new Map<string, number>(), units: new Map<string, number>(), incidents: new Map<string, number>() };
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly caps: Record<FeedId, number> = { traffic: LIVE_CAPS.segments, units: LIVE_CAPS.units, incidents: LIVE_CAPS.incidents },
+  ) {}
 
   /** The last-known picture from the cache, painted before any feed connects. */
   seed(items: readonly FeedItem[], pending: PendingChanges): void {
@@ -74,15 +89,23 @@ export class LiveState {
   }
 
   apply(items: readonly FeedItem[], pending: PendingChanges): ApplyCounts {
-    const counts = { applied: 0, stale: 0, duplicate: 0 };
+    const counts = { applied: 0, stale: 0, duplicate: 0, refused: 0 };
+    const at = this.now();
     for (const entry of items) {
       const map = this.entries[entry.feed];
       const held = map.get(entry.item.id);
+      if (!held && map.size >= this.caps[entry.feed]) {
+        counts.refused++;
+        continue;
+      }
+      this.seenAt[entry.feed].set(entry.item.id, at);
       const key = `${entry.feed}:${entry.item.id}`;
-      // A platform restarted with an earlier clock (or a replay) must not be hidden behind our own cache.
+      // A platform restarted with an earlier clock (or a replay) must not be hidden behind our own cache,
+      // nor behind a time from the future that slipped in before times were bounded.
       const fromCache = this.cached.delete(key);
+      const fromFuture = held !== undefined && timeOf(held) > at + FUTURE_SLACK_MS;
       const compared = compareVersions(held, entry, timeOf);
-      const verdict = fromCache && compared === 'stale' ? 'apply' : compared;
+      const verdict = (fromCache || fromFuture) && compared === 'stale' ? 'apply' : compared;
       if (verdict === 'apply') {
         map.set(entry.item.id, entry);
         pending.upsert(entry);
@@ -92,16 +115,35 @@ export class LiveState {
     return counts;
   }
 
+  private forget(feed: FeedId, id: string, pending: PendingChanges): void {
+    this.entries[feed].delete(id);
+    this.seenAt[feed].delete(id);
+    this.cached.delete(`${feed}:${id}`);
+    pending.remove(feed, id);
+  }
+
+  /**
+   * Forgets entities the platform has not mentioned since `before`, and incidents closed before it.
+   * Returns what was forgotten, so the caller can drop what it keeps beside them.
+   */
+  prune(before: number, pending: PendingChanges): { feed: FeedId; id: string }[] {
+    const gone: { feed: FeedId; id: string }[] = [];
+    for (const kind of ['segments', 'units', 'incidents'] as const) {
+      const feed = FEED_OF_KIND[kind];
+      for (const [id, entry] of this.entries[feed]) {
+        const closedLongAgo = entry.feed === 'incidents' && entry.item.status === 'closed' && entry.item.updatedAt < before;
+        if (closedLongAgo || (this.seenAt[feed].get(id) ?? 0) < before) gone.push({ feed, id });
+      }
+    }
+    for (const { feed, id } of gone) this.forget(feed, id, pending);
+    return gone;
+  }
+
   /** A full listing of one feed: applies it and forgets what the platform no longer lists (closed and archived meanwhile). */
   replaceFeed(feed: FeedId, items: readonly FeedItem[], pending: PendingChanges): ApplyCounts {
     const listed = new Set(items.map((i) => i.item.id));
     const map = this.entries[feed];
-    for (const id of [...map.keys()]) {
-      if (!listed.has(id)) {
-        map.delete(id);
-        pending.remove(feed, id);
-      }
-    }
+    for (const id of [...map.keys()]) if (!listed.has(id)) this.forget(feed, id, pending);
     return this.apply(items, pending);
   }
 

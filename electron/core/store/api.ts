@@ -17,6 +17,8 @@ export interface RecoveredFile {
   /** Where the damaged file was moved; it is kept, never deleted. */
   readonly movedTo: string;
   readonly reason: string;
+  /** journal.db only: queued actions read back from the damaged file and queued again with their ids. */
+  readonly recoveredActions?: number | undefined;
 }
 
 export interface StoreOpenReport {
@@ -27,7 +29,7 @@ export interface StoreOpenReport {
 }
 
 /** Why the store cannot write, in terms an operator and an administrator can act on. */
-export type StoreFault = { code: 'disk-full' | 'read-only' | 'io-error' | 'busy'; message: string; at: number };
+export type StoreFault = { code: 'disk-full' | 'read-only' | 'io-error' | 'busy' | 'worker-down'; message: string; at: number };
 
 export interface LatestState {
   readonly items: FeedItem[];
@@ -61,6 +63,18 @@ export interface AuditRecord {
   readonly after: unknown;
   readonly prevHash: string;
   readonly hash: string;
+  /** HMAC(installation key, seq and hash); null for a record nobody anchored. */
+  readonly mac: string | null;
+}
+
+/** An audit record before it is chained. */
+export interface AuditEntryInput {
+  readonly at: number;
+  readonly actor: OperatorProfile;
+  readonly actionId: string;
+  readonly event: string;
+  readonly before: unknown;
+  readonly after: unknown;
 }
 
 export interface AuditVerifyResult {
@@ -84,6 +98,10 @@ export interface Store {
 
   recordAction(write: ActionWrite): Promise<void>;
   updateDelivery(actionId: string, update: DeliveryUpdate, actor: OperatorProfile): Promise<void>;
+  /** One audit record on its own: an action the core refused, say. */
+  recordAudit(entry: AuditEntryInput): Promise<void>;
+  /** Audits the operator profile if it differs from the last one audited; true when it did. */
+  auditProfile(profile: OperatorProfile, actionId: string): Promise<boolean>;
   outbox(): Promise<OutboxEntry[]>;
   /** The incidents as this console last changed them, for incidents with actions not yet settled. */
   localIncidents(): Promise<Incident[]>;

@@ -117,8 +117,12 @@ describe('audit chain', () => {
     await recordSome(store, 3);
     const out = join(folder, 'audit.jsonl');
     expect(await store.exportAudit(out)).toBe(3);
-    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const all = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = all.slice(0, -1);
     expect(lines.map((line) => line.seq)).toEqual([1, 2, 3]);
+    // The head checkpoint closes the export, so a copy cut at the tail shows it.
+    expect(all.at(-1)).toEqual({ checkpoint: { seq: 3, hash: lines[2]!.hash, at: expect.any(Number), mac: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(lines[0]!.mac).toMatch(/^[0-9a-f]{64}$/);
     expect(lines[0]).toMatchObject({ prevHash: GENESIS_HASH, event: 'note', actor: OPERATOR });
     expect(lines[1]!.prevHash).toBe(lines[0]!.hash);
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);

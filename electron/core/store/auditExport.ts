@@ -1,21 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Checkpoint } from './auditAnchor';
 import { iterateAudit, readAuditRow } from './auditChain';
 
 const LINES_PER_WRITE = 1000;
 
 /**
- * Writes the chain as JSON Lines, hashes included, so it can be verified elsewhere. The file appears
- * whole or not at all: it is written beside the target, flushed, then renamed over it.
+ * Writes the chain as JSON Lines, hashes and HMACs included, so it can be verified elsewhere, and ends
+ * with the head checkpoint (`{"checkpoint": {seq, hash, at, mac}}`), so a copy cut at the tail shows it.
+ * The file appears whole or not at all: it is written beside the target, flushed, then renamed over it.
+ * Returns the number of records.
  */
-export function exportChain(db: BetterSqlite3.Database, path: string): number {
+export function exportChain(db: BetterSqlite3.Database, path: string, checkpoint: Checkpoint | null): number {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const fd = openSync(temporary, 'wx');
     let count: number;
     try {
       count = writeLines(db, fd);
+      writeSync(fd, `${JSON.stringify({ checkpoint })}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,9 +1,10 @@
-import { existsSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import type { RecoveredFile } from './api';
+import { PRIVATE_FILE_MODE } from './auditAnchor';
 import { migrate, newestVersion, refuseNewer, schemaVersion } from './migrate';
 import type { Migration } from './migrations/migration';
 
@@ -40,6 +41,7 @@ export function connect(spec: DatabaseSpec, options: ConnectOptions): Connection
   let recovered: RecoveredFile | null = null;
   const damage = existsSync(file) ? probe(file, options) : null;
   if (damage !== null) recovered = { file, movedTo: moveAside(file, options.at), reason: damage };
+  if (!options.readOnly) makePrivate(file);
   const db = openRaw(file, options.readOnly, options.busyTimeoutMs);
   try {
     // Before any pragma that writes: a refused file must stay byte for byte as it was.
@@ -49,11 +51,21 @@ export function connect(spec: DatabaseSpec, options: ConnectOptions): Connection
     db.pragma(`synchronous = ${spec.synchronous}`);
     db.pragma('foreign_keys = ON');
     const version = options.readOnly ? migrateReadOnly(db, spec) : migrate(db, spec.name, spec.migrations);
+    if (!options.readOnly) makePrivate(file);
     return { db, version, recovered };
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * Owner-only (0600) for the file and its -wal/-shm. A new file is created 0600 before SQLite opens it,
+ * because SQLite gives the -wal and -shm it creates the database file's mode.
+ */
+function makePrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(name)) chmodSync(name, PRIVATE_FILE_MODE);
 }
 
 function openRaw(file: string, readOnly: boolean, busyTimeoutMs: number): BetterSqlite3.Database {
@@ -87,8 +99,11 @@ function moveAside(file: string, at: number): string {
   let target = `${file}.corrupt-${stamp}`;
   for (let n = 2; existsSync(target); n += 1) target = `${file}.corrupt-${stamp}-${n}`;
   renameSync(file, target);
+  chmodSync(target, PRIVATE_FILE_MODE);
   for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+    if (!existsSync(file + suffix)) continue;
+    renameSync(file + suffix, target + suffix);
+    chmodSync(target + suffix, PRIVATE_FILE_MODE);
   }
   return target;
 }

@@ -1,12 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import type { RecoveredFile, StoreOpenReport } from './api';
+import { loadAuditKey, PRIVATE_DIR_MODE, readCheckpoint, removeStaleTemporaries } from './auditAnchor';
 import { exportChain } from './auditExport';
 import { verifyChain } from './auditVerify';
 import { connect } from './connection';
 import type { DatabaseSpec } from './connection';
 import { ActionJournal } from './journalActions';
+import { reconcileAnchor } from './journalOpen';
 import { cacheMigrations } from './migrations/cache';
 import { journalMigrations } from './migrations/journal';
 import { ObservationCache } from './observations';
@@ -17,6 +19,8 @@ export const CACHE_DB: DatabaseSpec = { name: 'cache.db', synchronous: 'NORMAL',
 export const JOURNAL_DB: DatabaseSpec = { name: 'journal.db', synchronous: 'FULL', migrations: journalMigrations };
 
 interface Opened {
+  readonly dir: string;
+  readonly key: Buffer | null;
   readonly cache: BetterSqlite3.Database;
   readonly journal: BetterSqlite3.Database;
   readonly observations: ObservationCache;
@@ -30,7 +34,7 @@ export class StoreEngine {
   handle(request: StoreRequest): unknown {
     if (request.op === 'open') return this.open(request);
     if (request.op === 'close') return this.close();
-    const { cache, journal, observations, actions } = this.require();
+    const { dir, key, cache, journal, observations, actions } = this.require();
     switch (request.op) {
       case 'appendObservations':
         observations.appendObservations(request.records);
@@ -47,23 +51,38 @@ export class StoreEngine {
       case 'updateDelivery':
         actions.updateDelivery(request.actionId, request.update, request.actor, request.at);
         return null;
+      case 'recordAudit':
+        actions.recordAudit(request.entry);
+        return null;
+      case 'auditProfile':
+        return actions.auditProfile(request.profile, request.actionId, request.at);
       case 'outbox':
         return actions.outbox();
       case 'localIncidents':
         return actions.localIncidents();
       case 'verifyAudit':
-        return verifyChain(journal);
-      case 'exportAudit':
-        return exportChain(journal, request.path);
+        return verifyChain(journal, { key, checkpoint: readCheckpoint(dir) });
+      case 'exportAudit': {
+        const head = readCheckpoint(dir);
+        return exportChain(journal, request.path, head.kind === 'ok' ? head.checkpoint : null);
+      }
       case 'limitPages':
         return z.number().int().parse((request.db === 'cache' ? cache : journal).pragma(`max_page_count = ${request.pages}`, { simple: true }));
+      case 'crash':
+        // Tests only: the thread ends as if the worker had died (process.exit in a worker ends only the worker).
+        process.exit(70);
     }
   }
 
   private open(request: Extract<StoreRequest, { op: 'open' }>): StoreOpenReport {
     if (this.opened !== null) throw new Error('the store is already open');
-    mkdirSync(request.dir, { recursive: true });
-    const options = { dir: request.dir, at: request.at, readOnly: request.readOnly, busyTimeoutMs: request.busyTimeoutMs };
+    const { dir, readOnly } = request;
+    if (!readOnly) {
+      mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+      chmodSync(dir, PRIVATE_DIR_MODE);
+      removeStaleTemporaries(dir);
+    }
+    const options = { dir, at: request.at, readOnly, busyTimeoutMs: request.busyTimeoutMs };
     const cache = connect(CACHE_DB, options);
     let journal;
     try {
@@ -72,8 +91,20 @@ export class StoreEngine {
       cache.db.close();
       throw error;
     }
-    this.opened = { cache: cache.db, journal: journal.db, observations: new ObservationCache(cache.db), actions: new ActionJournal(journal.db) };
-    const recovered: RecoveredFile[] = [cache.recovered, journal.recovered].filter((file) => file !== null);
+    // After both files opened: a refused open (a newer schema) leaves the folder as it found it.
+    let loaded;
+    try {
+      loaded = loadAuditKey(dir, !readOnly);
+    } catch (error) {
+      cache.db.close();
+      journal.db.close();
+      throw error;
+    }
+    const key = loaded?.key ?? null;
+    const actions = new ActionJournal(journal.db, { key, dir });
+    const recoveredActions = readOnly || key === null ? 0 : reconcileAnchor({ db: journal.db, actions, key, dir, at: request.at, recovered: journal.recovered, newKey: loaded?.created ?? false });
+    this.opened = { dir, key, cache: cache.db, journal: journal.db, observations: new ObservationCache(cache.db), actions };
+    const recovered: RecoveredFile[] = [cache.recovered, journal.recovered === null ? null : { ...journal.recovered, recoveredActions }].filter((file) => file !== null);
     return { versions: { cache: cache.version, journal: journal.version }, recovered };
   }
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { StoreFault } from './api';
 
 export interface FaultInfo {
-  readonly code: StoreFault['code'];
+  readonly code: Exclude<StoreFault['code'], 'worker-down'>;
   readonly message: string;
 }
 

@@ -16,7 +16,10 @@ describe('startup health', () => {
     const folder = join(dir(), 'nested', 'data');
     const store = await keeper.open(folder);
     await store.close();
-    expect(readdirSync(folder).sort()).toEqual(['cache.db', 'journal.db']);
+    expect(readdirSync(folder).sort()).toEqual(['audit.head', 'audit.key', 'cache.db', 'journal.db']);
+    // Owner-only: the folder 0700, every file in it 0600.
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(folder)) expect([name, statSync(join(folder, name)).mode & 0o777]).toEqual([name, 0o600]);
     const cache = new Database(join(folder, 'cache.db'));
     expect(cache.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(cache.pragma('user_version', { simple: true })).toBe(20);
@@ -65,9 +68,14 @@ describe('startup health', () => {
     const store = createStore({ dir: folder, now: () => AT });
     try {
       const report = await store.open();
-      expect(report.versions).toEqual({ cache: 20, journal: 30 });
+      expect(report.versions).toEqual({ cache: 20, journal: 40 });
       expect(report.recovered).toEqual([
-        { file: join(folder, 'journal.db'), movedTo: join(folder, 'journal.db.corrupt-2025-11-26T04-05-06-789Z'), reason: expect.stringMatching(/SQLITE_NOTADB/) },
+        {
+          file: join(folder, 'journal.db'),
+          movedTo: join(folder, 'journal.db.corrupt-2025-11-26T04-05-06-789Z'),
+          reason: expect.stringMatching(/SQLITE_NOTADB/),
+          recoveredActions: 0,
+        },
       ]);
     } finally {
       await store.close();
@@ -97,5 +105,5 @@ describe('startup health', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 20_000);
 });

@@ -43,13 +43,28 @@ describe('observations', () => {
     expect((await second.loadLatest()).items).toEqual([{ feed: 'incidents', item: fakeIncident(2, 10) }]);
   });
 
-  it('prunes observations received before the cut-off and keeps latest', async () => {
+  it('prunes observations received before the cut-off, and from latest the entities not heard of since', async () => {
     const store = await keeper.open(dir());
     await store.appendObservations([1000, 2000, 3000, 4000].map((receivedAt, n) => observe(fakeSegment(n, receivedAt), receivedAt)));
     expect(await store.prune(3000)).toBe(2);
     expect(await store.countObservations()).toBe(2);
-    expect((await store.loadLatest()).items).toHaveLength(4);
+    expect((await store.loadLatest()).items).toEqual([3000, 4000].map((at, n) => ({ feed: 'traffic', item: fakeSegment(n + 2, at) })));
     expect(await store.prune(3000)).toBe(0);
+  });
+
+  it('prunes from latest incidents closed before the cut-off, even ones still being sent', async () => {
+    const store = await keeper.open(dir());
+    const closed = { ...fakeIncident(1, 1000), status: 'closed' as const };
+    await store.appendObservations([observe(closed, 9000), observe(fakeIncident(2, 1000), 9000)]);
+    await store.prune(5000);
+    expect((await store.loadLatest()).items).toEqual([{ feed: 'incidents', item: fakeIncident(2, 1000) }]);
+  });
+
+  it('lets a newer observation replace a latest row pinned by a far-future time', async () => {
+    const store = await keeper.open(dir());
+    await store.appendObservations([observe(fakeUnit(3, Date.parse('9999-12-31T00:00:00Z')), 1000)]);
+    await store.appendObservations([observe(fakeUnit(3, 2000), 2000)]);
+    expect((await store.loadLatest()).items).toEqual([{ feed: 'units', item: fakeUnit(3, 2000) }]);
   });
 
   it('refuses a batch with an invalid item as a whole, writing none of it', async () => {

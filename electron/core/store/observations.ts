@@ -17,7 +17,7 @@ export class ObservationCache {
   private readonly latestOfFeed: BetterSqlite3.Statement;
   private readonly newestReceivedOfFeed: BetterSqlite3.Statement;
   private readonly count: BetterSqlite3.Statement;
-  private readonly pruneBefore: BetterSqlite3.Statement;
+  private readonly pruneAll: (before: number) => number;
   private readonly appendAll: (records: readonly ObservationRecord[]) => void;
 
   constructor(db: BetterSqlite3.Database) {
@@ -26,7 +26,12 @@ export class ObservationCache {
     this.latestOfFeed = db.prepare(OBSERVATION_SQL.latestOfFeed);
     this.newestReceivedOfFeed = db.prepare(OBSERVATION_SQL.newestReceivedOfFeed);
     this.count = db.prepare(OBSERVATION_SQL.count);
-    this.pruneBefore = db.prepare(OBSERVATION_SQL.prune);
+    const pruneObservations = db.prepare(OBSERVATION_SQL.prune);
+    const pruneLatest = db.prepare(OBSERVATION_SQL.pruneLatest);
+    this.pruneAll = db.transaction((before: number) => {
+      pruneLatest.run(before, before);
+      return pruneObservations.run(before).changes;
+    });
     const transaction = db.transaction((records: readonly ObservationRecord[]) => {
       for (const record of records) {
         const payload = JSON.stringify(record.item.item);
@@ -61,8 +66,13 @@ export class ObservationCache {
     return CountRow.parse(this.count.get()).n;
   }
 
+  /**
+   * Retention: observations received before `before`, and from `latest` the entities not heard of since
+   * then and incidents closed before then, so the cached picture cannot outgrow the contract's caps.
+   * Returns how many observations went.
+   */
   prune(before: number): number {
-    return this.pruneBefore.run(before).changes;
+    return this.pruneAll(before);
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Incident, OperatorProfile, OutboxEntry } from '../../../shared/domain';
 import {
   ActionWriteSchema,
+  AuditEntrySchema,
   AuditVerifyResultSchema,
   DeliveryUpdateSchema,
   LatestStateSchema,
@@ -21,12 +22,16 @@ export const StoreRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('prune'), before: z.number() }),
   z.object({ op: z.literal('recordAction'), write: ActionWriteSchema, at: Millis }),
   z.object({ op: z.literal('updateDelivery'), actionId: z.string().min(1), update: DeliveryUpdateSchema, actor: OperatorProfile, at: Millis }),
+  z.object({ op: z.literal('recordAudit'), entry: AuditEntrySchema }),
+  z.object({ op: z.literal('auditProfile'), profile: OperatorProfile, actionId: z.string().min(1).max(64), at: Millis }),
   z.object({ op: z.literal('outbox') }),
   z.object({ op: z.literal('localIncidents') }),
   z.object({ op: z.literal('verifyAudit') }),
   z.object({ op: z.literal('exportAudit'), path: z.string().min(1) }),
   // Tests only: makes a database "full" by capping its size (PRAGMA max_page_count).
   z.object({ op: z.literal('limitPages'), db: z.enum(['cache', 'journal']), pages: z.number().int().positive() }),
+  // Tests only: the worker thread exits, as a crashed one would.
+  z.object({ op: z.literal('crash') }),
   z.object({ op: z.literal('close') }),
 ]);
 export type StoreRequest = z.infer<typeof StoreRequest>;
@@ -45,11 +50,14 @@ export const RESULTS = {
   prune: Count,
   recordAction: z.null(),
   updateDelivery: z.null(),
+  recordAudit: z.null(),
+  auditProfile: z.boolean(),
   outbox: z.array(OutboxEntry),
   localIncidents: z.array(Incident),
   verifyAudit: AuditVerifyResultSchema,
   exportAudit: Count,
   limitPages: Count,
+  crash: z.null(),
   close: z.null(),
 } as const satisfies Record<StoreOp, z.ZodType>;
 
@@ -59,6 +67,8 @@ export const WRITES: Partial<Record<StoreOp, string>> = {
   prune: 'remove old observations',
   recordAction: 'record the action',
   updateDelivery: 'record the delivery',
+  recordAudit: 'record the audit entry',
+  auditProfile: 'record the operator profile',
 };
 
 export const ErrorPayload = z.discriminatedUnion('kind', [

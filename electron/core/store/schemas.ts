@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeliveryState, FeedId, Incident, OutboxEntry, RoadSegmentState, Unit } from '../../../shared/domain';
+import { DeliveryState, FeedId, Incident, OperatorProfile, OutboxEntry, RoadSegmentState, Unit } from '../../../shared/domain';
 
 const Millis = z.number().int().nonnegative();
 
@@ -35,7 +35,17 @@ export const DeliveryUpdateSchema = z.object({
 
 export const StoreOpenReportSchema = z.object({
   versions: z.object({ cache: z.number().int(), journal: z.number().int() }),
-  recovered: z.array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string() })),
+  recovered: z.array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string(), recoveredActions: z.number().int().nonnegative().optional() })),
+});
+
+/** One audit record before it is chained (a refused action, a changed profile). */
+export const AuditEntrySchema = z.object({
+  at: Millis,
+  actor: OperatorProfile,
+  actionId: z.string().min(1).max(64),
+  event: z.string().min(1).max(64),
+  before: z.unknown(),
+  after: z.unknown(),
 });
 
 export const AuditVerifyResultSchema = z.object({

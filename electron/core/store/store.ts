@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import type { OperatorProfile } from '../../../shared/domain';
-import type { ActionWrite, DeliveryUpdate, ObservationRecord, Store, StoreFault } from './api';
+import { log } from '../log/logger';
+import type { ActionWrite, AuditEntryInput, DeliveryUpdate, ObservationRecord, Store, StoreFault } from './api';
 import { StoreVersionError, StoreWorkerError, StoreWriteError } from './errors';
 import { RESULTS, StoreResponse, WRITES } from './protocol';
 import type { ErrorPayload, StoreOp, StoreRequest } from './protocol';
@@ -16,9 +17,12 @@ export interface StoreOptions {
   readonly worker?: WorkerSpec;
   /** For tests: open both files read-only, or wait less for a lock than the 5 s a console waits. */
   readonly testing?: { readonly readOnly?: boolean; readonly busyTimeoutMs?: number };
+  /** How soon a dead worker is started again: doubling from base to cap while it keeps failing. */
+  readonly restart?: { readonly baseMs: number; readonly capMs: number };
 }
 
 const BUSY_TIMEOUT_MS = 5000;
+const RESTART = { baseMs: 1_000, capMs: 30_000 };
 
 interface Pending {
   readonly op: StoreOp;
@@ -40,6 +44,10 @@ export class WorkerStore implements Store {
   private currentFault: StoreFault | null = null;
   private readonly listeners = new Set<(fault: StoreFault | null) => void>();
   private readonly now: () => number;
+  /** Failed restarts in a row: the backoff doubles with each. */
+  private restartFailures = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private restartCount = 0;
 
   constructor(private readonly options: StoreOptions) {
     this.now = options.now ?? Date.now;
@@ -47,19 +55,65 @@ export class WorkerStore implements Store {
 
   open() {
     if (this.worker !== null) return Promise.reject(new Error('the store is already open'));
+    return this.startWorker();
+  }
+
+  /** How many times a dead worker was started again. */
+  restarts() {
+    return this.restartCount;
+  }
+
+  private startWorker() {
     const spec = this.options.worker ?? sourceWorker();
     const worker = new Worker(spec.path, spec.execArgv === undefined ? {} : { execArgv: spec.execArgv });
     this.worker = worker;
-    worker.on('message', (message: unknown) => this.receive(message));
-    worker.on('error', (error) => this.die(new StoreWorkerError(`the store worker failed: ${error.message}`)));
+    this.dead = null;
+    // Events of a worker already replaced are old news.
+    const current = () => this.worker === worker;
+    worker.on('message', (message: unknown) => {
+      if (current()) this.receive(message);
+    });
+    worker.on('error', (error) => {
+      if (current()) this.die(new StoreWorkerError(`the store worker failed: ${error.message}`));
+    });
     worker.on('exit', (code) => {
-      if (!this.closing) this.die(new StoreWorkerError(`the store worker stopped unexpectedly (exit code ${code})`));
+      if (current() && !this.closing) this.die(new StoreWorkerError(`the store worker stopped unexpectedly (exit code ${code})`));
     });
     const testing = this.options.testing;
     return this.call(
       { op: 'open', dir: this.options.dir, at: this.now(), readOnly: testing?.readOnly ?? false, busyTimeoutMs: testing?.busyTimeoutMs ?? BUSY_TIMEOUT_MS },
       RESULTS.open,
     );
+  }
+
+  /** A dead worker is started again after a backoff; until then every call fails at once with the reason. */
+  private scheduleRestart(error: Error) {
+    if (this.closing || this.restartTimer !== null) return;
+    const policy = this.options.restart ?? RESTART;
+    const wait = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(this.restartFailures, 20));
+    this.setFault({ code: 'worker-down', message: `${error.message}; restarting it in ${Math.round(wait / 1000)} s`, at: this.now() });
+    log().error('store: worker down, restarting', { error: error.message, waitMs: wait });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.closing) return;
+      this.restartFailures += 1;
+      this.startWorker().then(
+        () => {
+          this.restartFailures = 0;
+          this.restartCount += 1;
+          this.setFault(null);
+          log().info('store: worker restarted', { restarts: this.restartCount });
+        },
+        (failure: unknown) => {
+          // The exit handler has scheduled the next try if the worker died; an open refused by a live worker has not.
+          const reason = failure instanceof Error ? failure : new StoreWorkerError(String(failure));
+          void this.worker?.terminate();
+          this.dead ??= reason;
+          this.scheduleRestart(reason);
+        },
+      );
+    }, wait);
+    this.restartTimer.unref();
   }
 
   async appendObservations(records: readonly ObservationRecord[]) {
@@ -118,10 +172,25 @@ export class WorkerStore implements Store {
     };
   }
 
+  async recordAudit(entry: AuditEntryInput) {
+    await this.call({ op: 'recordAudit', entry }, RESULTS.recordAudit);
+  }
+
+  auditProfile(profile: OperatorProfile, actionId: string) {
+    return this.call({ op: 'auditProfile', profile, actionId, at: this.now() }, RESULTS.auditProfile);
+  }
+
+  /** Tests only: the worker thread exits as a crashed one would. */
+  crashWorker() {
+    this.worker?.postMessage({ id: this.nextId++, request: { op: 'crash' } });
+  }
+
   async close() {
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const worker = this.worker;
-    if (worker === null || this.dead !== null) return;
-    await this.call({ op: 'close' }, RESULTS.close);
+    if (worker === null || this.closing) return;
+    if (this.dead === null) await this.call({ op: 'close' }, RESULTS.close).catch(() => undefined);
     this.closing = true;
     await worker.terminate();
     this.dead = new StoreWorkerError('the store is closed');
@@ -178,6 +247,7 @@ export class WorkerStore implements Store {
     this.dead = error;
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    this.scheduleRestart(error);
   }
 }
 

@@ -42,6 +42,20 @@ export function parseTime(value: unknown): number | null {
   return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
 
+/** How far ahead of our clock a platform's time may be (clock skew); past it the time is not believed. */
+export const MAX_FUTURE_MS = 5 * 60_000;
+
+/**
+ * A platform time, bounded: more than MAX_FUTURE_MS after receipt it is clamped to the receive time, with a
+ * note in `adjusted`. Believed, a year-9999 time would freeze the entity (latest-wins refuses every later update).
+ * Clamping rather than refusing keeps an emulator whose simulated clock runs fast usable.
+ */
+export function boundedTime(ms: number, label: string, receivedAt: number, adjusted: string[]): number {
+  if (ms <= receivedAt + MAX_FUTURE_MS) return ms;
+  adjusted.push(`${label} ${ms <= 8.64e15 ? new Date(ms).toISOString() : String(ms)} is in the future; clamped to the receive time`);
+  return receivedAt;
+}
+
 /** Turns zod issues into one line naming the entity and each bad attribute. */
 export function describeIssues(id: string, error: z.ZodError): string {
   return `${id}: ${error.issues

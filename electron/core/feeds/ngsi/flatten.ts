@@ -8,9 +8,15 @@ export interface FlatEntity {
   attrs: Record<string, unknown>;
   /** Per-attribute observation times (NGSI-LD `observedAt`, NGSI-v2 `metadata.timestamp`), as given. */
   observedAt: Record<string, string>;
+  /**
+   * Multi-attributes (NGSI-LD: several instances of one attribute, each with its own `datasetId`), every
+   * instance's value in order. `attrs` then holds the default instance (the one without a datasetId, or the first).
+   */
+  instances: ReadonlyMap<string, readonly unknown[]>;
 }
 
 const MAX_ATTRIBUTES = 100;
+const MAX_ID = 256;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,9 +41,21 @@ function plainValue(attribute: unknown): unknown {
   if (attribute['type'] === 'Relationship' && 'object' in attribute) return attribute['object'];
   if (isRecord(attribute['languageMap'])) {
     const map = attribute['languageMap'];
-    return map['en'] ?? Object.values(map)[0];
+    return Object.hasOwn(map, 'en') ? map['en'] : Object.values(map)[0];
   }
   return attribute;
+}
+
+const ATTRIBUTE_TYPES = new Set(['Property', 'Relationship', 'GeoProperty', 'LanguageProperty', 'ListProperty', 'VocabProperty', 'JsonProperty']);
+
+/** One normalized attribute instance: `{type: "Property", value: …, datasetId?: …}`. */
+function isInstance(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && typeof value['type'] === 'string' && ATTRIBUTE_TYPES.has(value['type']) && ('value' in value || 'object' in value || 'languageMap' in value);
+}
+
+/** A normalized multi-attribute is an array of instances; a keyValues array of plain values is not. */
+function instancesOf(attribute: unknown): Record<string, unknown>[] | null {
+  return Array.isArray(attribute) && attribute.length > 0 && attribute.every(isInstance) ? attribute : null;
 }
 
 /**
@@ -47,19 +65,25 @@ function plainValue(attribute: unknown): unknown {
 export function flattenEntity(raw: unknown): Mapped<FlatEntity> {
   if (!isRecord(raw)) return refuse('entity is not a JSON object');
   const { id, type } = raw;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 256) return refuse('entity id missing or longer than 256 characters');
+  if (typeof id !== 'string') return refuse('entity id missing or not text');
+  if (id.trim().length === 0) return refuse('entity id is empty');
+  if (id.length > MAX_ID) return refuse(`entity id of ${id.length} characters is longer than ${MAX_ID}`);
   if (typeof type !== 'string' || type.length === 0 || type.length > 100) return refuse(`${id}: entity type missing`);
   const keys = Object.keys(raw).filter((k) => k !== 'id' && k !== 'type' && k !== '@context');
   if (keys.length > MAX_ATTRIBUTES) return refuse(`${id}: more than ${MAX_ATTRIBUTES} attributes`);
-  const attrs: Record<string, unknown> = {};
-  const observedAt: Record<string, string> = {};
+  // Entries, never `obj[key] = …`: an attribute named `__proto__` must stay an attribute, not become a prototype.
+  const attrs: [string, unknown][] = [];
+  const observedAt: [string, string][] = [];
+  const instances = new Map<string, unknown[]>();
   for (const key of keys) {
-    const attribute = raw[key];
-    attrs[key] = plainValue(attribute);
+    const all = instancesOf(raw[key]);
+    const attribute = all ? (all.find((i) => !('datasetId' in i)) ?? all[0]) : raw[key];
+    if (all) instances.set(key, all.map(plainValue));
+    attrs.push([key, plainValue(attribute)]);
     if (isRecord(attribute)) {
       const at = observedAtOf(attribute);
-      if (at !== null) observedAt[key] = at;
+      if (at !== null) observedAt.push([key, at]);
     }
   }
-  return accept({ id, type, attrs, observedAt });
+  return accept({ id, type, attrs: Object.fromEntries(attrs), observedAt: Object.fromEntries(observedAt), instances });
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { IncidentNote, IncidentStatus, IncidentType, incidentTypeToAlert, Severity } from '../../../../shared/domain';
+import { IncidentStatus, IncidentType, incidentTypeToAlert, Severity } from '../../../../shared/domain';
 import type { Incident } from '../../../../shared/domain';
 import type { Mapped } from '../result';
 import { accept, refuse } from '../result';
+import { readNotes } from './alertNotes';
 import type { FlatEntity } from './flatten';
 import type { MapOptions } from './common';
-import { describeIssues, outsideReason, parseTime, PointGeometry } from './common';
-
-const WireNote = IncidentNote.extend({ at: z.union([z.number().int().nonnegative(), z.string().max(64)]) });
+import { boundedTime, describeIssues, outsideReason, parseTime, PointGeometry } from './common';
 
 const AlertAttrs = z.object({
   location: PointGeometry,
@@ -24,22 +23,29 @@ const AlertAttrs = z.object({
   district: z.string().max(200).optional(),
   reporterLanguage: z.string().max(35).optional(),
   reporterNationality: z.string().max(60).optional(),
-  notes: z.array(WireNote).max(500).optional(),
+  // Shapes vary (one array, or one instance per note): readNotes judges them.
+  notes: z.unknown().optional(),
 });
 
-/** Smart Data Model subCategories that name one of our incident types, beyond the ones we publish ourselves. */
-const SUBCATEGORY_TYPES: Record<string, IncidentType> = {
-  ...Object.fromEntries(Object.entries(incidentTypeToAlert).map(([type, alert]) => [alert.subCategory, IncidentType.parse(type)])),
-  injuredBiker: 'traffic-accident',
-  asthmaAttack: 'medical',
-  bumpedPatient: 'medical',
-  fallenPatient: 'medical',
-  fireRisk: 'fire',
-  forestFire: 'fire',
-  tsunami: 'flood',
-  theft: 'theft',
-  suspiciousAction: 'assault',
-};
+/**
+ * Smart Data Model subCategories that name one of our incident types, beyond the ones we publish ourselves.
+ * A Map, never an object lookup: `subCategory: "toString"` must find nothing, not Object.prototype.toString.
+ */
+const SUBCATEGORY_TYPES = new Map<string, IncidentType>([
+  ...Object.entries(incidentTypeToAlert).flatMap(([type, alert]): [string, IncidentType][] => {
+    const parsed = IncidentType.safeParse(type);
+    return parsed.success ? [[alert.subCategory, parsed.data]] : [];
+  }),
+  ['injuredBiker', 'traffic-accident'],
+  ['asthmaAttack', 'medical'],
+  ['bumpedPatient', 'medical'],
+  ['fallenPatient', 'medical'],
+  ['fireRisk', 'fire'],
+  ['forestFire', 'fire'],
+  ['tsunami', 'flood'],
+  ['theft', 'theft'],
+  ['suspiciousAction', 'assault'],
+]);
 
 /** Alert → Incident. The Smart Data Model fields are required; our additions are optional with sensible defaults. */
 export function mapAlert(entity: FlatEntity, options: MapOptions): Mapped<Incident> {
@@ -49,27 +55,36 @@ export function mapAlert(entity: FlatEntity, options: MapOptions): Mapped<Incide
   const a = parsed.data;
   const outside = outsideReason(options.area, [a.location.coordinates]);
   if (outside) return refuse(`${entity.id}: ${outside}`);
-  const type = a.incidentType ?? (a.subCategory ? SUBCATEGORY_TYPES[a.subCategory] : undefined);
+  const type = a.incidentType ?? (a.subCategory === undefined ? undefined : SUBCATEGORY_TYPES.get(a.subCategory));
   if (!type) return refuse(`${entity.id}: Alert ${a.category}/${a.subCategory ?? '-'} is not an incident type the console handles`);
-  const reportedAt = parseTime(a.dateIssued);
-  if (reportedAt === null) return refuse(`${entity.id}: dateIssued is not a time`);
-  const notes = (a.notes ?? []).map((n) => ({ ...n, at: typeof n.at === 'number' ? n.at : (parseTime(n.at) ?? reportedAt) }));
-  return accept({
-    id: entity.id,
-    type,
-    category: a.category,
-    subCategory: a.subCategory ?? null,
-    severity: a.severity,
-    status: a.status ?? 'new',
-    position: a.location.coordinates,
-    description: a.description ?? '',
-    district: a.district ?? null,
-    reporterLanguage: a.reporterLanguage ?? null,
-    reporterNationality: a.reporterNationality ?? null,
-    assignedUnitIds: a.assignedUnits ?? [],
-    notes,
-    source: a.alertSource ?? null,
-    reportedAt,
-    updatedAt: parseTime(a.dateModified) ?? reportedAt,
-  });
+  const issued = parseTime(a.dateIssued);
+  if (issued === null) return refuse(`${entity.id}: dateIssued is not a time`);
+  const read = readNotes(entity.instances.get('notes') ?? (a.notes === undefined ? [] : [a.notes]));
+  if (!read.ok) return refuse(`${entity.id}: ${read.reason}`);
+  const adjusted: string[] = [];
+  const reportedAt = boundedTime(issued, 'dateIssued', options.receivedAt, adjusted);
+  const modified = parseTime(a.dateModified);
+  const updatedAt = modified === null ? reportedAt : boundedTime(modified, 'dateModified', options.receivedAt, adjusted);
+  const notes = read.notes.map((n) => ({ ...n, at: boundedTime(typeof n.at === 'number' ? n.at : (parseTime(n.at) ?? reportedAt), `note ${n.id}`, options.receivedAt, adjusted) }));
+  return accept(
+    {
+      id: entity.id,
+      type,
+      category: a.category,
+      subCategory: a.subCategory ?? null,
+      severity: a.severity,
+      status: a.status ?? 'new',
+      position: a.location.coordinates,
+      description: a.description ?? '',
+      district: a.district ?? null,
+      reporterLanguage: a.reporterLanguage ?? null,
+      reporterNationality: a.reporterNationality ?? null,
+      assignedUnitIds: a.assignedUnits ?? [],
+      notes,
+      source: a.alertSource ?? null,
+      reportedAt,
+      updatedAt,
+    },
+    adjusted,
+  );
 }

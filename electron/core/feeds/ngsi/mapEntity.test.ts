@@ -5,8 +5,10 @@ import { PHUKET, WORLD } from './common';
 import { mapEntity } from './mapEntity';
 
 const example = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../../../test/fixtures/ngsi-ld', name), 'utf8'));
-const world = { area: WORLD, receivedAt: 1_000 };
-const phuket = { area: PHUKET, receivedAt: 1_000 };
+// Received now-ish: the examples' own times are in the past, as a platform's are.
+const RECEIVED = Date.parse('2026-11-26T12:00:00Z');
+const world = { area: WORLD, receivedAt: RECEIVED };
+const phuket = { area: PHUKET, receivedAt: RECEIVED };
 
 describe('official Smart Data Model examples', () => {
   it.each(['TrafficFlowObserved.example.json', 'TrafficFlowObserved.example.jsonld', 'TrafficFlowObserved.example-normalized.json', 'TrafficFlowObserved.example-normalized.jsonld'])(

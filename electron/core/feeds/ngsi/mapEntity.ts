@@ -1,7 +1,12 @@
-import type { FeedId, Incident, RoadSegmentState, Unit } from '../../../../shared/domain';
+import { Incident, RoadSegmentState, Unit } from '../../../../shared/domain';
+import type { FeedId } from '../../../../shared/domain';
+import type { z } from 'zod';
 import type { Mapped } from '../result';
+import { describeError } from '../../processGuards';
 import { refuse } from '../result';
 import type { MapOptions } from './common';
+import { describeIssues } from './common';
+import type { FlatEntity } from './flatten';
 import { flattenEntity } from './flatten';
 import { mapAlert } from './mapAlert';
 import { mapTraffic } from './mapTraffic';
@@ -14,8 +19,16 @@ export type FeedItem =
 
 export const ENTITY_TYPE_OF_FEED: Record<FeedId, string> = { traffic: 'TrafficFlowObserved', units: 'Vehicle', incidents: 'Alert' };
 
-function tag<T, F extends FeedItem['feed']>(feed: F, mapped: Mapped<T>): Mapped<{ feed: F; item: T }> {
-  return mapped.ok ? { ok: true, value: { feed, item: mapped.value } } : mapped;
+/**
+ * The mapper's output is parsed against the domain schema before it is tagged: whatever a mapper gets
+ * wrong (a prototype member taken for an enum value, say) is refused here, never carried into the state.
+ */
+function checked<T, F extends FeedItem['feed']>(feed: F, entity: FlatEntity, schema: z.ZodType<T>, mapped: Mapped<T>): Mapped<{ feed: F; item: T }> {
+  if (!mapped.ok) return mapped;
+  const parsed = schema.safeParse(mapped.value);
+  if (!parsed.success) return refuse(`${describeIssues(entity.id, parsed.error)} (after mapping)`);
+  const value = { feed, item: parsed.data };
+  return mapped.adjusted === undefined ? { ok: true, value } : { ok: true, value, adjusted: mapped.adjusted };
 }
 
 /** Any NGSI entity → the domain item of its feed, or a reason. Never throws, whatever the input. */
@@ -23,17 +36,18 @@ export function mapEntity(raw: unknown, options: MapOptions): Mapped<FeedItem> {
   try {
     const flat = flattenEntity(raw);
     if (!flat.ok) return flat;
-    switch (flat.value.type) {
+    const entity = flat.value;
+    switch (entity.type) {
       case 'TrafficFlowObserved':
-        return tag('traffic', mapTraffic(flat.value, options));
+        return checked('traffic', entity, RoadSegmentState, mapTraffic(entity, options));
       case 'Vehicle':
-        return tag('units', mapVehicle(flat.value, options));
+        return checked('units', entity, Unit, mapVehicle(entity, options));
       case 'Alert':
-        return tag('incidents', mapAlert(flat.value, options));
+        return checked('incidents', entity, Incident, mapAlert(entity, options));
       default:
-        return refuse(`${flat.value.id}: entity type ${flat.value.type} is not followed`);
+        return refuse(`${entity.id}: entity type ${entity.type} is not followed`);
     }
   } catch (error) {
-    return refuse(`mapper failed: ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(`mapper failed: ${describeError(error)}`);
   }
 }

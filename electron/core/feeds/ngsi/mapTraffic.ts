@@ -4,7 +4,7 @@ import type { Mapped } from '../result';
 import { accept, refuse } from '../result';
 import type { FlatEntity } from './flatten';
 import type { MapOptions } from './common';
-import { describeIssues, LineGeometry, outsideReason, parseTime } from './common';
+import { boundedTime, describeIssues, LineGeometry, outsideReason, parseTime } from './common';
 
 const TrafficAttrs = z.object({
   location: LineGeometry,
@@ -15,7 +15,7 @@ const TrafficAttrs = z.object({
   occupancy: z.number().finite().min(0).max(1).optional(),
   congested: z.boolean().optional(),
   freeFlowSpeed: z.number().finite().positive().max(250).optional(),
-  refRoadSegment: z.string().max(256).optional(),
+  refRoadSegment: z.string().min(1).max(256).optional(),
   name: z.string().max(200).optional(),
   address: z.object({ streetAddress: z.string().max(200).optional() }).optional(),
 });
@@ -31,8 +31,10 @@ export function mapTraffic(entity: FlatEntity, options: MapOptions): Mapped<Road
   const a = parsed.data;
   const outside = outsideReason(options.area, a.location.coordinates);
   if (outside) return refuse(`${entity.id}: ${outside}`);
-  const observedAt = parseTime(a.dateObservedTo) ?? parseTime(a.dateObserved);
-  if (observedAt === null) return refuse(`${entity.id}: dateObserved missing or not a time`);
+  const observed = parseTime(a.dateObservedTo) ?? parseTime(a.dateObserved);
+  if (observed === null) return refuse(`${entity.id}: dateObserved missing or not a time`);
+  const adjusted: string[] = [];
+  const observedAt = boundedTime(observed, 'dateObserved', options.receivedAt, adjusted);
   const freeFlow = a.freeFlowSpeed ?? null;
   return accept({
     id: entity.id,
@@ -45,5 +47,5 @@ export function mapTraffic(entity: FlatEntity, options: MapOptions): Mapped<Road
     occupancy: a.occupancy ?? null,
     congested: a.congested ?? (freeFlow !== null && a.averageVehicleSpeed < freeFlow * CONGESTED_SHARE),
     observedAt,
-  });
+  }, adjusted);
 }

@@ -5,7 +5,7 @@ import type { Mapped } from '../result';
 import { accept, refuse } from '../result';
 import type { FlatEntity } from './flatten';
 import type { MapOptions } from './common';
-import { describeIssues, outsideReason, parseTime, PointGeometry } from './common';
+import { boundedTime, describeIssues, outsideReason, parseTime, PointGeometry } from './common';
 
 const Label = z.string().min(1).max(40);
 
@@ -24,7 +24,7 @@ const VehicleAttrs = z.object({
   bearing: z.number().finite().optional(),
   speed: z.number().finite().min(0).max(250).optional(),
   station: z.string().max(200).optional(),
-  assignedIncident: z.string().max(256).optional(),
+  assignedIncident: z.string().min(1).max(256).optional(),
   dateModified: z.string().max(64).optional(),
 });
 type VehicleAttrs = z.infer<typeof VehicleAttrs>;
@@ -39,12 +39,13 @@ function agencyOf(a: VehicleAttrs): Agency | null {
   return null;
 }
 
-const SERVICE_STATUS: Record<string, z.infer<typeof UnitStatus>> = {
-  parked: 'available',
-  onRoute: 'dispatched',
-  outOfService: 'out-of-service',
-  broken: 'out-of-service',
-};
+/** Smart Data Model serviceStatus → our unit status. A Map: `serviceStatus: "valueOf"` must find nothing. */
+const SERVICE_STATUS = new Map<string, UnitStatus>([
+  ['parked', 'available'],
+  ['onRoute', 'dispatched'],
+  ['outOfService', 'out-of-service'],
+  ['broken', 'out-of-service'],
+]);
 
 const normalizeHeading = (deg: number) => ((deg % 360) + 360) % 360;
 
@@ -58,9 +59,11 @@ export function mapVehicle(entity: FlatEntity, options: MapOptions): Mapped<Unit
   if (outside) return refuse(`${entity.id}: ${outside}`);
   const agency = agencyOf(a);
   if (!agency) return refuse(`${entity.id}: vehicleType ${a.vehicleType ?? '(none)'} is not a response unit`);
-  const status = a.unitStatus ?? SERVICE_STATUS[a.serviceStatus ?? 'parked'];
+  const status = a.unitStatus ?? SERVICE_STATUS.get(a.serviceStatus ?? 'parked');
   if (!status) return refuse(`${entity.id}: unknown serviceStatus ${a.serviceStatus}`);
-  const observedAt = parseTime(entity.observedAt['location']) ?? parseTime(a.dateModified) ?? options.receivedAt;
+  const adjusted: string[] = [];
+  const observed = parseTime(entity.observedAt['location']) ?? parseTime(a.dateModified);
+  const observedAt = observed === null ? options.receivedAt : boundedTime(observed, 'observedAt', options.receivedAt, adjusted);
   return accept({
     id: entity.id,
     callsign: a.callsign ?? a.fleetVehicleId ?? a.vehiclePlateIdentifier ?? a.name ?? entity.id.slice(-40),
@@ -72,5 +75,5 @@ export function mapVehicle(entity: FlatEntity, options: MapOptions): Mapped<Unit
     station: a.station ?? null,
     assignedIncidentId: a.assignedIncident ?? null,
     observedAt,
-  });
+  }, adjusted);
 }

@@ -5,6 +5,7 @@ import { PHUKET } from './common';
 import type { FlatEntity } from './flatten';
 import { flattenEntity } from './flatten';
 import { mapAlert } from './mapAlert';
+import { mapEntity } from './mapEntity';
 import { mapTraffic } from './mapTraffic';
 import { mapVehicle } from './mapVehicle';
 
@@ -60,6 +61,30 @@ function mutated(type: keyof typeof valid) {
     });
 }
 
+/** Every attribute that is looked up in a table or parsed as an enum, per type. */
+const ENUM_ATTRIBUTES: Record<string, [string, ...string[]]> = {
+  TrafficFlowObserved: ['refRoadSegment', 'name'],
+  Vehicle: ['serviceStatus', 'unitStatus', 'agency', 'vehicleType', 'vehicleSpecialUsage'],
+  Alert: ['subCategory', 'category', 'severity', 'status', 'incidentType'],
+};
+
+/** Names that an `obj[key]` lookup would find on any object: the class of bug behind `subCategory: "toString"`. */
+const prototypeName = fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'constructor', 'prototype');
+
+/** A valid entity whose enum-like attributes are replaced by prototype member names or arbitrary strings. */
+function withEnums(type: keyof typeof valid) {
+  const base = valid[type]!;
+  return fc
+    .tuple(fc.dictionary(fc.constantFrom(...(ENUM_ATTRIBUTES[type] ?? ['id'])), fc.oneof(prototypeName, fc.string({ maxLength: 70 })), { minKeys: 1 }), fc.boolean())
+    .map(([changes, normalized]) => {
+      const entity = { ...base, ...changes, incidentType: undefined, unitStatus: undefined, type };
+      // Object.entries drops nothing: a `__proto__` key set through spread stays an own, enumerable property.
+      const clean = Object.fromEntries(Object.entries(entity).filter(([, v]) => v !== undefined));
+      if (!normalized) return clean;
+      return Object.fromEntries(Object.entries(clean).map(([k, v]) => [k, k === 'id' || k === 'type' ? v : { type: 'Property', value: v }]));
+    });
+}
+
 describe.each(Object.keys(mappers) as (keyof typeof mappers)[])('fuzzing the %s mapper', (type) => {
   const { map, schema } = mappers[type];
 
@@ -77,6 +102,19 @@ describe.each(Object.keys(mappers) as (keyof typeof mappers)[])('fuzzing the %s 
 
   it('never throws on mutated valid entities, and everything it accepts is valid', () => {
     fc.assert(fc.property(mutated(type), check), { numRuns: 3000 });
+  });
+
+  it('refuses with a reason, or yields a valid item, for enum values drawn from Object.prototype names and arbitrary strings', () => {
+    fc.assert(
+      fc.property(withEnums(type), (raw) => {
+        check(raw);
+        const mapped = mapEntity(raw, options);
+        // The whole path (flatten → mapper → schema) agrees: an accepted item is a valid domain item.
+        if (mapped.ok) expect(schema.safeParse(mapped.value.item).success).toBe(true);
+        else expect(mapped.reason).toMatch(/\S/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on arbitrary JSON', () => {

@@ -1,14 +1,16 @@
 import { WebSocket } from 'ws';
+import { LIVE_CAPS } from '../../../../shared/contract';
 import { FeedId } from '../../../../shared/domain';
+import { guarded } from '../../processGuards';
 import { backoffDelay } from '../backoff';
 import type { FeedSink, FeedSource } from '../source';
 import type { Area } from './common';
+import { parseTime } from './common';
 import type { BrokerConfig } from './http';
-import { brokerHeaders, fetchAllEntities, MAX_BODY_BYTES } from './http';
+import { BrokerError, brokerHeaders, fetchAllEntities, MAX_BODY_BYTES } from './http';
 import type { FeedItem } from './mapEntity';
 import { ENTITY_TYPE_OF_FEED, mapEntity } from './mapEntity';
 import { missedSome, Notification } from './notification';
-import { parseTime } from './common';
 
 export interface NgsiSourceOptions {
   readonly broker: BrokerConfig;
@@ -17,9 +19,13 @@ export interface NgsiSourceOptions {
   readonly now?: () => number;
   /** How often to ping the stream; a missing pong means the connection is dead. */
   readonly pingMs?: number;
+  /** Injected in tests. */
+  readonly fetchImpl?: typeof fetch;
 }
 
 const FEED_OF_TYPE = new Map<unknown, FeedId>(FeedId.options.map((feed) => [ENTITY_TYPE_OF_FEED[feed], feed]));
+/** The most one listing keeps of each feed: what the contract lets a snapshot carry. */
+const LISTING_CAP: Record<FeedId, number> = { traffic: LIVE_CAPS.segments, units: LIVE_CAPS.units, incidents: LIVE_CAPS.incidents };
 
 /** Which feed a raw entity claims to belong to, before it is validated. */
 function feedOf(raw: unknown, followed: readonly FeedId[]): FeedId[] {
@@ -36,9 +42,13 @@ function retire(ws: WebSocket | null): void {
   ws.terminate();
 }
 
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * The NGSI-LD adapter: opens the notification stream first, then lists every followed type, so nothing
  * changes unseen between the two. Reconnects with backoff and jitter, and lists again after any gap.
+ * Every socket, timer and promise callback is guarded: whatever the platform sends, a failure is
+ * counted and the loop goes on.
  */
 export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
   const now = options.now ?? Date.now;
@@ -50,28 +60,68 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
   let lastSeq: number | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let pingTimer: NodeJS.Timeout | null = null;
-
-  const mapOptions = () => ({ area: options.area, receivedAt: now() });
+  /** At most one resync in flight; a gap seen meanwhile asks for one more after it. */
+  let resyncing: Promise<void> | null = null;
+  let resyncAgain = false;
 
   function partition(raws: readonly unknown[], receivedAt: number): Map<FeedId, FeedItem[]> {
     const byFeed = new Map<FeedId, FeedItem[]>(options.feeds.map((f) => [f, []]));
     for (const raw of raws) {
-      const mapped = mapEntity(raw, { ...mapOptions(), receivedAt });
-      if (mapped.ok && options.feeds.includes(mapped.value.feed)) byFeed.get(mapped.value.feed)?.push(mapped.value);
-      else if (!mapped.ok) for (const feed of feedOf(raw, options.feeds)) sink?.rejected(feed, mapped.reason, receivedAt);
+      const mapped = mapEntity(raw, { area: options.area, receivedAt });
+      if (mapped.ok && options.feeds.includes(mapped.value.feed)) {
+        byFeed.get(mapped.value.feed)?.push(mapped.value);
+        if (mapped.adjusted !== undefined) sink?.adjusted(mapped.value.feed, `${mapped.value.item.id}: ${mapped.adjusted}`, receivedAt);
+      } else if (!mapped.ok) for (const feed of feedOf(raw, options.feeds)) sink?.rejected(feed, mapped.reason, receivedAt);
     }
     return byFeed;
   }
 
-  async function resync(): Promise<void> {
+  /**
+   * Lists every followed type. A listing the broker spoiled (not JSON, too big, ignored offset) is counted
+   * against its feed and the others still load; a complete listing replaces the feed, a partial one only adds.
+   * Any failure is rethrown at the end so the link is retried with backoff.
+   */
+  async function listAll(): Promise<void> {
+    const failures: string[] = [];
     for (const feed of options.feeds) {
-      const raws = await fetchAllEntities(options.broker, ENTITY_TYPE_OF_FEED[feed]);
-      const at = now();
-      sink?.snapshot(feed, partition(raws, at).get(feed) ?? [], at);
+      try {
+        const listing = await fetchAllEntities(options.broker, ENTITY_TYPE_OF_FEED[feed], LISTING_CAP[feed], options.fetchImpl);
+        const at = now();
+        const items = partition(listing.entities, at).get(feed) ?? [];
+        if (listing.stoppedShort === null) sink?.snapshot(feed, items, at);
+        else {
+          sink?.rejected(feed, listing.stoppedShort, at);
+          sink?.changes(feed, items, at, null);
+        }
+      } catch (error) {
+        // Unreachable or refusing (HTTP errors): a link problem, not bad data; no point listing the other types now.
+        if (error instanceof BrokerError && (error.status === null || error.status >= 300)) throw error;
+        sink?.rejected(feed, message(error), now());
+        failures.push(message(error));
+      }
     }
+    if (failures.length > 0) throw new Error(failures.join('; '));
   }
 
-  function onNotification(text: string): void {
+  function resync(): Promise<void> {
+    if (resyncing) {
+      resyncAgain = true;
+      return resyncing;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        resyncAgain = false;
+        await listAll();
+      } while (resyncAgain && !stopped);
+    };
+    const current = run().finally(() => {
+      resyncing = null;
+    });
+    resyncing = current;
+    return current;
+  }
+
+  const onNotification = guarded('platform notification', (text: string): void => {
     const receivedAt = now();
     let json: unknown;
     try {
@@ -89,49 +139,76 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
     lastSeq = parsed.data.seq ?? lastSeq;
     const sentAt = parseTime(parsed.data.notifiedAt);
     for (const [feed, items] of partition(parsed.data.data, receivedAt)) if (items.length > 0) sink?.changes(feed, items, receivedAt, sentAt);
-    if (gap) void resync().catch((error: unknown) => dropAndRetry(`resync failed: ${String(error)}`));
-  }
+    if (gap) resync().catch((error: unknown) => dropAndRetry(`resync failed: ${message(error)}`));
+  });
 
-  function dropAndRetry(reason: string): void {
+  const dropAndRetry = guarded('platform reconnect', (reason: string): void => {
     if (pingTimer) clearInterval(pingTimer);
     pingTimer = null;
     retire(socket);
     socket = null;
     if (stopped) return;
-    sink?.link('closed', reason);
-    const delay = backoffDelay(attempt++);
-    retryTimer = setTimeout(connect, delay);
-  }
+    sink?.link('closed', reason.slice(0, 300));
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = setTimeout(connect, backoffDelay(attempt++));
+  });
 
-  function connect(): void {
+  const connect = guarded('platform connect', (): void => {
+    retryTimer = null;
     if (stopped) return;
     sink?.link('connecting', attempt === 0 ? 'connecting to the platform' : `reconnecting (attempt ${attempt})`);
     const url = new URL('/ngsi-ld/v1/notifications/ws', options.broker.baseUrl.replace(/^http/, 'ws'));
     url.searchParams.set('type', options.feeds.map((f) => ENTITY_TYPE_OF_FEED[f]).join(','));
-    const ws = new WebSocket(url, { headers: brokerHeaders(options.broker), maxPayload: MAX_BODY_BYTES, handshakeTimeout: 10_000 });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(url, { headers: brokerHeaders(options.broker), maxPayload: MAX_BODY_BYTES, handshakeTimeout: 10_000 });
+    } catch (error) {
+      dropAndRetry(`cannot open the stream: ${message(error)}`);
+      return;
+    }
     socket = ws;
     lastSeq = null;
     let alive = true;
-    ws.on('open', () => {
-      pingTimer = setInterval(() => {
-        if (!alive) return dropAndRetry('the platform stopped answering pings');
-        alive = false;
-        ws.ping();
-      }, pingMs);
-      void resync().then(
-        () => {
-          attempt = 0;
-          sink?.link('open', 'live');
-        },
-        (error: unknown) => dropAndRetry(error instanceof Error ? error.message : String(error)),
-      );
-    });
+    // Events of a socket already replaced are ignored: a late close must not tear down its successor.
+    const current = () => socket === ws;
+    ws.on(
+      'open',
+      guarded('stream open', () => {
+        if (!current()) return;
+        pingTimer = setInterval(
+          guarded('stream ping', () => {
+            if (!alive) return dropAndRetry('the platform stopped answering pings');
+            alive = false;
+            ws.ping();
+          }),
+          pingMs,
+        );
+        resync().then(
+          () => {
+            if (!current()) return;
+            attempt = 0;
+            sink?.link('open', 'live');
+          },
+          (error: unknown) => {
+            if (current()) dropAndRetry(message(error));
+          },
+        );
+      }),
+    );
     ws.on('pong', () => (alive = true));
-    ws.on('message', (data, isBinary) => onNotification(isBinary ? '' : data.toString()));
-    ws.on('unexpected-response', (_req, res) => dropAndRetry(`platform refused the stream (HTTP ${res.statusCode ?? '?'})`));
-    ws.on('error', (error) => dropAndRetry(`stream error: ${error.message}`));
-    ws.on('close', (code) => dropAndRetry(`stream closed (${code})`));
-  }
+    ws.on('message', (data, isBinary) => {
+      if (current()) onNotification(isBinary ? '' : data.toString());
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      if (current()) dropAndRetry(`platform refused the stream (HTTP ${res.statusCode ?? '?'})`);
+    });
+    ws.on('error', (error) => {
+      if (current()) dropAndRetry(`stream error: ${error.message}`);
+    });
+    ws.on('close', (code) => {
+      if (current()) dropAndRetry(`stream closed (${code})`);
+    });
+  });
 
   return {
     name: new URL(options.broker.baseUrl).host,
