@@ -63,9 +63,11 @@ describe('the rotating file logger', () => {
       expect(size).toBeLessThan(2048 + 400);
       for (const line of readFileSync(join(dir, name), 'utf8').trim().split('\n').filter(Boolean)) expect(JSON.parse(line)).toMatchObject({ padding });
     }
-    // The newest lines are kept, the oldest were dropped with their files.
-    expect(readFileSync(join(dir, 'console.log'), 'utf8')).toContain('"line 199"');
-    expect(rotated.map((name) => readFileSync(join(dir, name), 'utf8')).join('')).not.toContain('"line 0"');
+    // The newest lines are kept, the oldest were dropped with their files. The last write may itself
+    // have rotated the file, so the newest line is in console.log or in the newest rotated file.
+    const kept = [...rotated, 'console.log'].map((name) => readFileSync(join(dir, name), 'utf8')).join('');
+    expect(kept).toContain('"line 199"');
+    expect(kept).not.toContain('"line 0"');
   });
 
   it('reads PHUKET_LOG_LEVEL, default info, and names it when it is wrong', () => {
