@@ -6,14 +6,16 @@ import type { Incident } from '../../shared/domain';
 import { useConsole } from '../store/context';
 import { selectActionError, selectOutbox, selectSegmentList, selectUnits } from '../store/selectors';
 import { dateTime } from '../ui/format';
+import { placeAt, placeName } from '../geo/subdistricts';
 import { ActionLog } from './ActionLog';
 import { IncidentActions } from './IncidentActions';
 import { nearestRoad } from './nearestRoad';
 import { Timeline } from './Timeline';
+import { incidentTypeLabel } from '../panels/incidentTypeLabel';
 
 /** One incident: what, how bad, where, who reported it (language, nationality), units, actions and timeline. */
 export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; noteRef: RefObject<HTMLInputElement | null> }>(function IncidentDetail({ incident, noteRef }, ref) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const outbox = useConsole(selectOutbox);
   const units = useConsole(selectUnits);
   const actionError = useConsole(selectActionError);
@@ -21,17 +23,19 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
   const assigned = incident.assignedUnitIds.map((id) => units.get(id)?.callsign ?? shortId(id));
   const segments = useConsole(selectSegmentList);
   const road = useMemo(() => nearestRoad(segments, incident.position), [segments, incident.position]);
+  const place = placeAt(incident.position);
+  const where = place ? placeName(place, i18n.language === 'th' ? 'th' : 'en') : (incident.district ?? '–');
   return (
     <section ref={ref} tabIndex={-1} className="incident-detail" aria-label={t('incidents.detail', { id: shortId(incident.id) })}>
       <h3>
-        {shortId(incident.id)} · {t(`types.${incident.type}`)} · <span className={`sev-${incident.severity}`}>{t(`severity.${incident.severity}`)}</span> ·{' '}
+        {shortId(incident.id)} · {incidentTypeLabel(t, incident)} · <span className={`sev-${incident.severity}`}>{t(`severity.${incident.severity}`)}</span> ·{' '}
         <strong>{t(`status.${incident.status}`)}</strong>
       </h3>
       <p className="detail-description">{incident.description}</p>
       <dl className="detail-facts">
         <dt>{t('incidents.location')}</dt>
         <dd>
-          {incident.district ?? '–'}
+          {place?.offshore ? t('basemap.offshore', { name: where }) : where}
           {road && ` · ${t('incidents.nearRoad', { road: road.name, metres: Math.round(road.metres) })}`} · {incident.position[1].toFixed(4)}, {incident.position[0].toFixed(4)}
         </dd>
         <dt>{t('incidents.reporter')}</dt>

@@ -1,18 +1,21 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Agency, IncidentStatus, IncidentType } from '../../shared/domain';
+import { districtsWithSubdistricts } from '../geo/subdistricts';
 import { useConsole, useConsoleStore } from '../store/context';
-import { selectFilter, selectIncidents, selectSoundOn } from '../store/selectors';
+import { selectFilter, selectSoundOn } from '../store/selectors';
+
+/** The boundaries never change while the console runs. */
+const DISTRICTS = districtsWithSubdistricts();
 
 /** Search and filters over the queue: type, status, district, agency. */
 export const QueueFilters = forwardRef<HTMLInputElement>(function QueueFilters(_props, searchRef) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'th' ? 'th' : 'en';
   const filter = useConsole(selectFilter);
-  const incidents = useConsole(selectIncidents);
   const soundOn = useConsole(selectSoundOn);
   const store = useConsoleStore();
   const set = store.getState().setFilter;
-  const districts = [...new Set([...incidents.values()].map((i) => i.district).filter((d): d is string => !!d))].sort();
   return (
     <div className="queue-filters" role="group" aria-label={t('incidents.filters')}>
       <input
@@ -48,10 +51,15 @@ export const QueueFilters = forwardRef<HTMLInputElement>(function QueueFilters(_
       </select>
       <select aria-label={t('incidents.allDistricts')} value={filter.district ?? ''} onChange={(e) => set({ district: e.target.value || null })}>
         <option value="">{t('incidents.allDistricts')}</option>
-        {districts.map((d) => (
-          <option key={d} value={d}>
-            {d}
-          </option>
+        {DISTRICTS.map(({ district, subdistricts }) => (
+          <optgroup key={district.code} label={district[lang]}>
+            <option value={district.code}>{t('basemap.wholeDistrict', { name: district[lang] })}</option>
+            {subdistricts.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s[lang]}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <select aria-label={t('incidents.allAgencies')} value={filter.agency ?? ''} onChange={(e) => set({ agency: Agency.safeParse(e.target.value).data ?? null })}>

@@ -1,12 +1,14 @@
 import { agenciesFor } from '../../shared/domain';
 import type { Agency, Incident, IncidentStatus, IncidentType, Unit } from '../../shared/domain';
 import { shortId } from '../../shared/domain';
+import { placeAt } from '../geo/subdistricts';
 import { queueOrder } from './order';
 
 export interface QueueFilter {
   type: IncidentType | null;
   /** null: every open incident. */
   status: IncidentStatus | null;
+  /** A district or subdistrict P-code (OCHA): TH8301 is Mueang Phuket and every tambon in it, TH830101 Talat Yai alone. */
   district: string | null;
   agency: Agency | null;
   text: string;
@@ -22,13 +24,16 @@ export function filterQueue(incidents: Iterable<Incident>, filter: QueueFilter, 
   const all = [...incidents].filter((i) => (filter.status === null ? OPEN.has(i.status) : i.status === filter.status));
   return queueOrder(all, true).filter((i) => {
     if (filter.type && i.type !== filter.type) return false;
-    if (filter.district && i.district !== filter.district) return false;
+    // Where an incident is comes from its position and the shipped boundaries, not the platform's free-text district.
+    const place = placeAt(i.position);
+    if (filter.district && !place?.subdistrict.code.startsWith(filter.district)) return false;
     if (filter.agency) {
       const assigned = i.assignedUnitIds.some((id) => units.get(id)?.agency === filter.agency);
       if (!assigned && !agenciesFor[i.type].includes(filter.agency)) return false;
     }
     if (!text) return true;
-    const haystack = [shortId(i.id), i.id, i.type, i.description, i.district ?? '', i.reporterLanguage ?? '', i.reporterNationality ?? '', label(i)].join(' ').toLowerCase();
+    const names = place ? [place.subdistrict.en, place.subdistrict.th, place.district.en, place.district.th] : [];
+    const haystack = [shortId(i.id), i.id, i.type, i.description, i.district ?? '', ...names, i.reporterLanguage ?? '', i.reporterNationality ?? '', label(i)].join(' ').toLowerCase();
     return haystack.includes(text);
   });
 }

@@ -1,12 +1,16 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, FullscreenControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BasemapManifest } from '../../shared/contract';
-import { useConsoleStore } from '../store/context';
+import { currentLanguage } from '../i18n';
+import { useBridge, useConsoleStore } from '../store/context';
 import { createBasemapStyle } from './basemapStyle';
+import { applyBasemapSettings, initialView, markMapIdle } from './controls/apply';
+import { HomeControl } from './controls/HomeControl';
+import { registerSiteTiles } from './controls/siteTiles';
 import { createLiveLayers } from './deckLayers';
 import { createIconAtlas } from './layers/iconAtlas';
 import { selectionFor, tooltipFor } from './tooltip';
@@ -19,18 +23,24 @@ const PULSE_MS = 100;
 
 /** The one owner of the maplibre map and the deck.gl overlay drawn interleaved inside it. */
 export function MapView({ manifest }: { manifest: BasemapManifest }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const store = useConsoleStore();
+  const bridge = useBridge();
 
   useEffect(() => {
     if (!container.current) return;
     const [w, s, e, n] = manifest.home;
     const [mw, ms, me, mn] = manifest.maxBounds;
+    const site = manifest.siteTiles?.ok ? manifest.siteTiles : null;
+    // The shipped basemap stays when a site's tiles cannot be read; the operator is told why.
+    store.getState().setSiteTilesNotice(manifest.siteTiles && !manifest.siteTiles.ok ? manifest.siteTiles.error : null);
+    const unregister = site ? registerSiteTiles(bridge, site) : () => undefined;
+    const view = initialView(location.search);
     const map = new MapLibreMap({
       container: container.current,
-      style: createBasemapStyle(manifest, document.baseURI),
-      bounds: [w, s, e, n],
+      style: createBasemapStyle(manifest, document.baseURI, { language: currentLanguage(), toggles: store.getState().basemapLayers }),
+      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: [w, s, e, n] }),
       maxBounds: [mw, ms, me, mn],
       attributionControl: false,
       dragRotate: false,
@@ -39,6 +49,17 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     map.addControl(new AttributionControl({ compact: false, customAttribution: manifest.attribution }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    const home = new HomeControl([w, s, e, n], () => t('basemap.home'));
+    map.addControl(home, 'top-right');
+    map.addControl(new FullscreenControl(), 'top-right');
+    map.on('idle', markMapIdle);
+
+    const unsubscribeLanguage = () => i18n.off('languageChanged', relabel);
+    const relabel = () => {
+      home.relabel();
+      if (map.isStyleLoaded()) applyBasemapSettings(map, currentLanguage(), store.getState().basemapLayers);
+    };
+    i18n.on('languageChanged', relabel);
     for (const icon of renderPoiIcons()) map.addImage(icon.id, icon.data, { pixelRatio: icon.pixelRatio });
 
     let loaded = false;
@@ -67,6 +88,7 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     };
     const hasNewIncident = () => [...store.getState().incidents.values()].some((i) => i.status === 'new');
     const unsubscribe = store.subscribe((state, previous) => {
+      if (state.basemapLayers !== previous.basemapLayers && map.isStyleLoaded()) applyBasemapSettings(map, currentLanguage(), state.basemapLayers);
       // Map and queue are linked: picking an incident in the queue brings it into view here.
       if (state.selection !== previous.selection && state.selection?.from === 'queue' && state.selection.kind === 'incident') {
         const incident = state.incidents.get(state.selection.id);
@@ -93,16 +115,21 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     });
     map.on('error', (event) => {
       console.error('map error', event.error);
-      if (!loaded) store.getState().setMapFailed(event.error.message);
+      // A site's tiles that fail mid-way leave the shipped layers drawn; say so rather than fail the map.
+      if ('sourceId' in event && event.sourceId === 'site') store.getState().setSiteTilesNotice(event.error.message);
+      else if (!loaded) store.getState().setMapFailed(event.error.message);
     });
     return () => {
       unsubscribe();
+      unsubscribeLanguage();
+      unregister();
       if (frame) clearTimeout(frame);
       markMapReady(false);
       map.removeControl(overlay);
       map.remove();
     };
-  }, [manifest, store]);
+    // The map is built once per manifest; language and switches are applied to it in place.
+  }, [manifest, store, bridge]);
 
   return <div ref={container} className="map" role="region" aria-label={t('map.region')} />;
 }

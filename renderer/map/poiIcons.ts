@@ -55,6 +55,36 @@ const shapes: Record<(typeof POI_ICONS)[keyof typeof POI_ICONS], Draw> = {
     g.fillRect(20, 11, 8, 26);
     g.fillRect(11, 20, 26, 8);
   },
+  // Landmarks are named places, not services: a small quiet diamond, so they never read as a station.
+  [POI_ICONS.landmark]: (g) => {
+    g.beginPath();
+    g.moveTo(24, 10);
+    g.lineTo(38, 24);
+    g.lineTo(24, 38);
+    g.lineTo(10, 24);
+    g.closePath();
+    g.fillStyle = '#c9a4ff';
+    g.fill();
+    g.lineWidth = 3;
+    g.strokeStyle = '#0b1118';
+    g.stroke();
+  },
+  [POI_ICONS.airport]: (g) => {
+    g.beginPath();
+    g.arc(24, 24, 20, 0, Math.PI * 2);
+    g.fillStyle = '#d5dce5';
+    g.fill();
+    g.fillStyle = '#0b1118';
+    // A plane seen from above: fuselage, wings, tail.
+    g.fillRect(22, 8, 4, 32);
+    g.beginPath();
+    g.moveTo(24, 18);
+    g.lineTo(40, 27);
+    g.lineTo(8, 27);
+    g.closePath();
+    g.fill();
+    g.fillRect(17, 35, 14, 3);
+  },
 };
 
 export interface IconImage {

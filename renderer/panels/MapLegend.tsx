@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LETTER, SEVERITY_STYLE, TRAFFIC_BANDS, UNIT_STATUS_COLORS } from '../map/layers/colors';
 import type { Rgba } from '../map/layers/colors';
+import { BASEMAP_TOGGLES } from '../map/controls/settings';
 import { useConsole, useConsoleStore } from '../store/context';
+import { selectBasemapLayers, selectSiteTilesNotice } from '../store/mapSlice';
 import { selectLayers } from '../store/selectors';
 import type { LayerVisibility } from '../store/selectionSlice';
 
@@ -21,6 +23,8 @@ function Swatch({ color, label }: { color: Rgba; label: string }) {
 export function MapLegend() {
   const { t } = useTranslation();
   const layers = useConsole(selectLayers);
+  const basemapLayers = useConsole(selectBasemapLayers);
+  const siteNotice = useConsole(selectSiteTilesNotice);
   const store = useConsoleStore();
   return (
     <section className="panel legend" role="region" aria-label={t('legend.region')}>
@@ -32,6 +36,19 @@ export function MapLegend() {
           </label>
         ))}
       </div>
+      <h3>{t('basemap.title')}</h3>
+      <div className="layer-toggles basemap-toggles">
+        {BASEMAP_TOGGLES.map((layer) => (
+          <label key={layer}>
+            <input type="checkbox" checked={basemapLayers[layer]} onChange={() => store.getState().toggleBasemapLayer(layer)} /> {t(`basemap.${layer}`)}
+          </label>
+        ))}
+      </div>
+      {siteNotice && (
+        <p className="site-tiles-notice" role="status">
+          {t('basemap.siteTilesFailed', { error: siteNotice })}
+        </p>
+      )}
       <h3>{t('legend.traffic')}</h3>
       <ul className="swatches">
         {TRAFFIC_BANDS.map((band) => (
