@@ -1,8 +1,10 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// pino is loaded from node_modules: bundled, its package's browser field would replace it with the console.* build.
-const external = ['electron', 'better-sqlite3', 'ws', 'pino', 'rotating-file-stream', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// pino and mqtt are loaded from node_modules: bundled, their packages' browser fields would swap in browser builds
+// (pino's console.* logger; mqtt's, which has no `connect` for mqtt:// sockets). electron-updater reads its own
+// package files at run time. Keep package.json `dependencies` in step: test/unit/package-size.test.ts checks.
+const external = ['electron', 'better-sqlite3', 'ws', 'pino', 'rotating-file-stream', 'mqtt', 'electron-updater', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /**
  * Electron main and the store worker, as CommonJS. The preload is built on its own (`--mode preload`):

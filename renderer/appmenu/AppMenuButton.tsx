@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppCommand } from '../../shared/contract/about';
+import { setLanguage } from '../i18n';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { useBridge, useConsoleStore } from '../store/context';
+import { AboutDialog } from './AboutDialog';
+import './appmenu.css';
+
+type Open = 'about' | 'settings' | null;
+
+/** Saves text as a file through the browser's download, the one way a page can write a file. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * The application menu of the browser host, as a button in the top bar: the commands that make sense in a
+ * browser. Under Electron the native menu sends the same commands here (`app:command`), so both hosts run one path.
+ */
+export function AppMenuButton() {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const store = useConsoleStore();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
+  const importProfile = () => {
+    const input = Object.assign(document.createElement('input'), { type: 'file', accept: 'application/json,.json' });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void file
+        .text()
+        .then((text) => bridge['profile:import']({ profile: JSON.parse(text) }))
+        .catch(fail);
+    });
+    input.click();
+  };
+
+  const run = (command: AppCommand) => {
+    setMenuOpen(false);
+    setError(null);
+    switch (command) {
+      case 'about':
+      case 'settings':
+        return setOpen(command);
+      case 'keys':
+        return store.getState().setDialog('help');
+      case 'language-en':
+      case 'language-th':
+        return void setLanguage(command === 'language-en' ? 'en' : 'th');
+      case 'export-profile':
+        return void bridge['profile:export']({}).then((p) => download('console-profile.json', JSON.stringify(p.profile, null, 2)), fail);
+      case 'import-profile':
+        return importProfile();
+      case 'windows':
+        // The windows and their roles are the desktop's window manager's to show; nothing to do in a page.
+        return undefined;
+    }
+  };
+
+  useEffect(() => bridge['app:command'](({ command }) => run(command)));
+
+  const fullScreen = () => {
+    setMenuOpen(false);
+    const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+    void done.catch(fail);
+  };
+
+  return (
+    <span className="app-menu">
+      <button type="button" className="chip chip-button" aria-haspopup="menu" aria-expanded={menuOpen} data-testid="app-menu" onClick={() => setMenuOpen(!menuOpen)}>
+        ☰ {t('appmenu.button')}
+      </button>
+      {menuOpen && (
+        <ul className="panel app-menu-list" role="menu">
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run('export-profile')}>
+              {t('appmenu.exportProfile')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run('import-profile')}>
+              {t('appmenu.importProfile')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" lang="en" onClick={() => run('language-en')}>
+              English
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" lang="th" onClick={() => run('language-th')}>
+              ไทย
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={fullScreen}>
+              {t('appmenu.fullScreen')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run('keys')}>
+              {t('appmenu.keys')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run('settings')}>
+              {t('appmenu.settings')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" data-testid="app-menu-about" onClick={() => run('about')}>
+              {t('appmenu.about')}
+            </button>
+          </li>
+        </ul>
+      )}
+      {error && (
+        <span className="chip chip-failed" role="alert">
+          {t('appmenu.failed', { error })}
+        </span>
+      )}
+      {open === 'about' && <AboutDialog onClose={() => setOpen(null)} />}
+      {open === 'settings' && <SettingsDialog onClose={() => setOpen(null)} />}
+    </span>
+  );
+}
