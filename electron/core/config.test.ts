@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, platformFromEnvironment } from './config';
+import { ConfigError, mqttClientId, PlatformConfig, platformFromEnvironment, transportOf } from './config';
 
 describe('platform configuration', () => {
   it('is absent when nothing is set: the emulator is used', () => {
@@ -16,6 +16,7 @@ describe('platform configuration', () => {
       token: null,
       feeds: ['units', 'incidents'],
       silenceMs: 30_000,
+      notifications: { mode: 'create', httpListen: '127.0.0.1:0', subscriptionTtlS: 3600 },
     });
   });
 
@@ -27,5 +28,31 @@ describe('platform configuration', () => {
     expect(() => platformFromEnvironment({ PHUKET_PLATFORM_CONFIG: join(dir, 'bad.json') })).toThrow(ConfigError);
     expect(() => platformFromEnvironment({ PHUKET_PLATFORM_CONFIG: join(dir, 'bad.json') })).toThrow(/baseUrl.*feeds\.0/);
     expect(() => platformFromEnvironment({ PHUKET_PLATFORM_CONFIG: join(dir, 'missing.json') })).toThrow(/cannot read platform config/);
+  });
+
+  it('reads the MQTT broker and the notification settings, the environment over the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const file = join(dir, 'site.json');
+    writeFileSync(file, JSON.stringify({ baseUrl: 'https://cdp.phuket.example', mqtt: { url: 'mqtts://mqtt.phuket.example:8883', username: 'console' }, notifications: { subscriptionTtlS: 600 } }));
+    const config = platformFromEnvironment({ PHUKET_PLATFORM_CONFIG: file, PHUKET_MQTT_PASSWORD: 's3cret', PHUKET_NOTIFY_MODE: 'listen', PHUKET_NOTIFY_TOPICS: 'cdp/alerts, cdp/vehicles' });
+    expect(config).toMatchObject({
+      mqtt: { url: 'mqtts://mqtt.phuket.example:8883', username: 'console', password: 's3cret', rejectUnauthorized: true, protocolVersion: 4 },
+      notifications: { mode: 'listen', topics: ['cdp/alerts', 'cdp/vehicles'], subscriptionTtlS: 600 },
+    });
+    if (!config) throw new Error('no config');
+    expect(transportOf(config)).toBe('mqtt');
+    expect(mqttClientId(config, 'ws-7')).toBe(mqttClientId(config, 'ws-7'));
+    expect(mqttClientId(config, 'ws-7')).not.toBe(mqttClientId(config, 'ws-8'));
+    expect(transportOf(PlatformConfig.parse({ baseUrl: 'http://127.0.0.1:1026' }))).toBe('http');
+  });
+
+  it('names each bad field', () => {
+    const bad = (env: Record<string, string>) => () => platformFromEnvironment({ PHUKET_PLATFORM_URL: 'https://cdp.example', ...env });
+    expect(bad({ PHUKET_MQTT_URL: 'ws://x' })).toThrow(/mqtt\.url/);
+    expect(bad({ PHUKET_NOTIFY_TRANSPORT: 'mqtt' })).toThrow(/mqtt\.url: is required/);
+    expect(bad({ PHUKET_MQTT_URL: 'mqtt://broker.example', PHUKET_NOTIFY_MODE: 'listen' })).toThrow(/notifications\.topics/);
+    expect(bad({ PHUKET_MQTT_URL: 'mqtt://broker.example', PHUKET_MQTT_USERNAME: 'u', PHUKET_MQTT_PASSWORD: 'p' })).toThrow(/must be mqtts/);
+    expect(bad({ PHUKET_NOTIFY_MODE: 'shout', PHUKET_SUBSCRIPTION_TTL_S: '1' })).toThrow(/notifications\.mode.*notifications\.subscriptionTtlS/);
+    expect(bad({ PHUKET_NOTIFY_HTTP_LISTEN: 'everywhere' })).toThrow(/notifications\.httpListen/);
   });
 });

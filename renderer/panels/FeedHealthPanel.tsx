@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FeedHealth } from '../../shared/contract';
+import type { FeedHealth, SourceLinkHealth } from '../../shared/contract';
 import { useConsole } from '../store/context';
 import { selectHealth } from '../store/selectors';
 import { ageText } from '../ui/format';
@@ -21,6 +21,7 @@ function FeedRow({ feed, now }: { feed: FeedHealth; now: number }) {
         <span className="feed-state">{state}</span>
       </div>
       <div className="feed-detail">{feed.state === 'connected' ? t('feeds.live') : feed.detail}</div>
+      {feed.entityTypes && feed.entityTypes.length > 0 && <div className="feed-types">{t('feeds.entityTypes', { types: feed.entityTypes.join(', ') })}</div>}
       <dl className="feed-stats">
         <dt>{t('feeds.last')}</dt>
         <dd>{feed.lastMessageAt === null ? t('feeds.never') : t('feeds.ago', { age: ageText(now, feed.lastMessageAt) })}</dd>
@@ -42,6 +43,24 @@ function FeedRow({ feed, now }: { feed: FeedHealth; now: number }) {
   );
 }
 
+const LINK_MARK = { open: '●', connecting: '▲', closed: '■' } as const;
+
+/** One link of the source (the NGSI-LD broker, the MQTT broker or HTTP endpoint), in words and shape. */
+function LinkRow({ link }: { link: SourceLinkHealth }) {
+  const { t } = useTranslation();
+  const name = t(`feeds.links.${link.id}`);
+  const state = t(`feeds.linkStates.${link.state}`);
+  return (
+    <li className={`source-link link-${link.state}`} aria-label={`${name}: ${state}`} data-link={link.id} data-state={link.state}>
+      <span className="feed-mark" aria-hidden="true">
+        {LINK_MARK[link.state]}
+      </span>{' '}
+      <span className="feed-name">{name}</span> <span className="panel-sub">{link.target}</span> <span className="feed-state">{state}</span>
+      {link.state !== 'open' && <div className="feed-detail">{link.detail}</div>}
+    </li>
+  );
+}
+
 /** The truth about each feed: state in words and shape (not colour alone), age, rate, lag and rejections. */
 export function FeedHealthPanel() {
   const { t } = useTranslation();
@@ -52,6 +71,13 @@ export function FeedHealthPanel() {
       <h2>
         {t('feeds.region')} <span className="panel-sub">{health?.platform ?? ''}</span>
       </h2>
+      {health?.links && health.links.length > 0 && (
+        <ul className="source-links" aria-label={t('feeds.links.broker')}>
+          {health.links.map((link) => (
+            <LinkRow key={link.id} link={link} />
+          ))}
+        </ul>
+      )}
       {health ? (
         <ul>
           {health.feeds.map((feed) => (

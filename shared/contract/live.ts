@@ -49,8 +49,21 @@ export const FeedHealth = z.object({
    */
   adjusted: z.number().int().nonnegative().optional(),
   lastAdjustment: Reason.nullable().optional(),
+  /** The NGSI-LD entity types this feed follows, e.g. Alert and RoadAccident for incidents. */
+  entityTypes: z.array(z.string().max(100)).max(10).optional(),
 });
 export type FeedHealth = z.infer<typeof FeedHealth>;
+
+/** One link of a source: the NGSI-LD broker itself, and the way notifications arrive (MQTT broker or HTTP endpoint). */
+export const SourceLinkHealth = z.object({
+  id: z.enum(['broker', 'mqtt', 'http']),
+  /** Where it goes, e.g. the broker's or MQTT broker's host. */
+  target: z.string().max(200),
+  state: z.enum(['connecting', 'open', 'closed']),
+  detail: z.string().max(300),
+  since: z.number().int().nonnegative(),
+});
+export type SourceLinkHealth = z.infer<typeof SourceLinkHealth>;
 
 export const FeedHealthReport = z.object({
   at: z.number().int().nonnegative(),
@@ -59,6 +72,8 @@ export const FeedHealthReport = z.object({
   /** Where the console gets its data from, e.g. "emulator" or the platform's host name. */
   platform: z.string().max(200),
   feeds: z.array(FeedHealth).max(10),
+  /** Each link of the source on its own: the platform is only live when all are open. */
+  links: z.array(SourceLinkHealth).max(4).optional(),
   /** Failures the core caught and survived (a throwing listener, a timer, an unhandled rejection): counted and logged. */
   core: z.object({ faults: z.number().int().nonnegative(), lastFault: Reason.nullable() }).optional(),
 });

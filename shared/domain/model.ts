@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agency, IncidentStatus, IncidentType, Severity, UnitStatus } from './vocabulary';
+import { Agency, IncidentKind, IncidentStatus, Severity, UnitStatus } from './vocabulary';
 
 /** Longitude, latitude in degrees, in that order (GeoJSON), both finite. */
 export const LonLat = z.tuple([z.number().finite().min(-180).max(180), z.number().finite().min(-90).max(90)]);
@@ -52,7 +52,8 @@ export type IncidentNote = z.infer<typeof IncidentNote>;
 /** An incident, from an NGSI-LD Alert plus the fields the Smart Data Model lacks. */
 export const Incident = z.object({
   id: Id,
-  type: IncidentType,
+  /** What happened; `other` for a standard Alert without special handling (its category says what). */
+  type: IncidentKind,
   /** The Alert's own category/subCategory, kept for the record. */
   category: ShortText,
   subCategory: ShortText.nullable(),

@@ -21,6 +21,17 @@ export const IncidentType = z.enum([
 ]);
 export type IncidentType = z.infer<typeof IncidentType>;
 
+/**
+ * What the console calls an incident: one of the types above, or `other` for any standard Alert (every
+ * Smart Data Model category and sub-category) it has no special handling for. An `other` incident shows its
+ * category and sub-category; nothing is refused for being unfamiliar.
+ */
+export const IncidentKind = z.enum([...IncidentType.options, 'other']);
+export type IncidentKind = z.infer<typeof IncidentKind>;
+
+/** The Smart Data Model Alert categories (dataModel.Alert `category`); a platform may send others too. */
+export const ALERT_CATEGORIES = ['traffic', 'naturalDisaster', 'weather', 'environment', 'health', 'security', 'agriculture'] as const;
+
 /** Smart Data Model Alert severity values. */
 export const Severity = z.enum(['informational', 'low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof Severity>;
@@ -41,8 +52,8 @@ export const incidentTypeToAlert: Record<IncidentType, { category: string; subCa
   'missing-person': { category: 'security', subCategory: 'missingPerson' },
 };
 
-/** Which agencies answer which incident type, in order of preference. */
-export const agenciesFor: Record<IncidentType, readonly Agency[]> = {
+/** Which agencies answer which incident type, in order of preference. Any agency may answer an `other` one. */
+export const agenciesFor: Record<IncidentKind, readonly Agency[]> = {
   'traffic-accident': ['ems', 'police', 'rescue'],
   medical: ['ems', 'rescue'],
   fire: ['fire', 'rescue'],
@@ -51,6 +62,7 @@ export const agenciesFor: Record<IncidentType, readonly Agency[]> = {
   theft: ['police', 'tourist-police'],
   drowning: ['marine-rescue', 'ems', 'rescue'],
   'missing-person': ['police', 'tourist-police', 'rescue'],
+  other: ['police', 'rescue', 'ems', 'fire', 'tourist-police', 'marine-rescue'],
 };
 
 /** Allowed status moves; anything else is refused by the platform and by the core. */

@@ -10,6 +10,7 @@ import { launchChromium } from '../support/chromium';
 import { ROOT, startEmulatorProcess, startHeadlessConsole } from '../support/console-host';
 import type { RunningConsole, RunningEmulator } from '../support/console-host';
 import { feedState, showOnly, waitForLiveFrames, waitForNewData } from '../support/console-page';
+import { emulatorMqttUrl } from '../support/emulator-control';
 import type { Box } from '../support/pixels';
 import { countNear, decodePng, projectFitted } from '../support/pixels';
 
@@ -62,7 +63,7 @@ function changedPixels(a: PNG, b: PNG, box: Box): number {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   emulator = await startEmulatorProcess(['--port', '0', '--speed', '60', '--seed', '7', '--tick-ms', '250', '--start', '2026-11-26T07:45:00+07:00']);
-  app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url });
+  app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_MQTT_URL: await emulatorMqttUrl(emulator.url) });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -9,13 +9,13 @@ import { ROOT, startEmulatorProcess, startHeadlessConsole } from '../support/con
 import type { RunningConsole, RunningEmulator } from '../support/console-host';
 import { waitForLiveFrames } from '../support/console-page';
 import type { Fault } from '../support/emulator-control';
-import { incidentsOnPlatform, patchIncidentElsewhere, receivedActions, setFault } from '../support/emulator-control';
+import { emulatorMqttUrl, incidentsOnPlatform, patchIncidentElsewhere, receivedActions, setFault } from '../support/emulator-control';
 
 /** Everything one scenario needs: its own platform, its own console and its own local store. */
 async function startScenario(name: string): Promise<{ emulator: RunningEmulator; app: RunningConsole; page: Page; browser: Browser }> {
   const dir = mkdtempSync(join(tmpdir(), `outage-${name}-`));
   const emulator = await startEmulatorProcess(['--port', '0', '--speed', '1', '--seed', '11', '--state', join(dir, 'platform.json')]);
-  const app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_CONSOLE_DATA: join(dir, 'console'), PHUKET_PLATFORM_SILENCE_MS: '3000', PHUKET_OPERATOR_NAME: 'Niran', PHUKET_OPERATOR_ROLE: 'supervisor' });
+  const app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_MQTT_URL: await emulatorMqttUrl(emulator.url), PHUKET_CONSOLE_DATA: join(dir, 'console'), PHUKET_PLATFORM_SILENCE_MS: '3000', PHUKET_OPERATOR_NAME: 'Niran', PHUKET_OPERATOR_ROLE: 'supervisor' });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(app.url);

@@ -13,6 +13,15 @@ export interface FeedCapabilities {
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
+/** One link of a source, reported on its own (the broker, and the MQTT broker or HTTP endpoint notifications come through). */
+export interface SourceLink {
+  readonly id: 'broker' | 'mqtt' | 'http';
+  readonly target: string;
+  readonly state: LinkState;
+  readonly detail: string;
+  readonly since: number;
+}
+
 /** Where a source delivers: already mapped and validated items, refusals with reasons, and its link state. */
 export interface FeedSink {
   /** A full listing of one feed: what is not in it is gone. */
@@ -21,7 +30,12 @@ export interface FeedSink {
   rejected(feed: FeedId, reason: string, at: number): void;
   /** Data kept but made safe (a future time clamped, a listing cut at its cap): counted, not an error. */
   adjusted(feed: FeedId, reason: string, at: number): void;
+  /** The source as a whole: open only when everything it needs is. */
   link(state: LinkState, detail: string): void;
+  /** Entities the platform deleted. */
+  removed(feed: FeedId, ids: string[], at: number): void;
+  /** Each of the source's links, whenever one changes. */
+  links(links: readonly SourceLink[]): void;
 }
 
 /** A live platform, the emulator and (later) a replay of the local log all look like this to the core. */
@@ -29,6 +43,8 @@ export interface FeedSource {
   readonly name: string;
   readonly feeds: readonly FeedId[];
   readonly capabilities: FeedCapabilities;
+  /** The NGSI-LD entity types behind each feed, for feed health. */
+  readonly entityTypes?: Partial<Record<FeedId, readonly string[]>>;
   start(sink: FeedSink): void;
   stop(): Promise<void>;
 }

@@ -1,10 +1,10 @@
-import type { FeedHealthReport, LiveChanges, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
-import type { FeedId, Incident } from '../../../shared/domain';
+import type { FeedHealth, FeedHealthReport, LiveChanges, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
+import type { FeedId, Incident, Unit } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { FeedTrack, HealthRules } from '../feeds/health';
 import { assess, DEFAULT_RULES, newTrack, withAdjustment, withLink, withMessage, withRejection } from '../feeds/health';
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
-import type { FeedSink, FeedSource } from '../feeds/source';
+import type { FeedSink, FeedSource, SourceLink } from '../feeds/source';
 import { log } from '../log/logger';
 import { faultSummary, guarded, recordFault } from '../processGuards';
 import type { Trimmed } from '../state/caps';
@@ -30,6 +30,8 @@ export interface LiveHubOptions {
   readonly onItems?: (items: readonly FeedItem[], receivedAt: number) => void;
   /** Told when the platform link comes back, after its state has been read again. */
   readonly onLinkUp?: () => void;
+  /** The incident timelines; the console core passes one that writes them to the journal. */
+  readonly history?: IncidentHistory;
 }
 
 export interface LiveHub {
@@ -41,6 +43,8 @@ export interface LiveHub {
   health(): FeedHealthReport;
   /** The incident as the platform last said it, without local changes. */
   platformIncident(id: string): Incident | undefined;
+  /** The unit as the platform last said it. */
+  platformUnit(id: string): Unit | undefined;
   /** When the platform last sent this incident (our clock), or 0. */
   platformUpdatedAt(id: string): number;
   /** Shows incidents through local, not yet confirmed changes (the outbox's view). */
@@ -68,6 +72,11 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const timers: NodeJS.Timeout[] = [];
   let view = (incident: Incident) => incident;
   let link: FeedHealthReport['link'] = { state: 'down', since: now() };
+  let sourceLinks: readonly SourceLink[] = [];
+  const withTypes = (health: FeedHealth): FeedHealth => {
+    const types = options.source.entityTypes?.[health.feed];
+    return types ? { ...health, entityTypes: [...types] } : health;
+  };
 
   const update = (feed: FeedId, change: (t: FeedTrack) => FeedTrack) => {
     const track = tracks.get(feed);
@@ -89,12 +98,13 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       at,
       link: stalled === null ? link : { state: 'stalled', since: stalled },
       platform: options.platform,
-      feeds: [...tracks.values()].map((t) => assess(t, at, rules[t.feed])),
+      feeds: [...tracks.values()].map((t) => withTypes(assess(t, at, rules[t.feed]))),
+      ...(sourceLinks.length > 0 ? { links: sourceLinks.map((l) => ({ ...l, target: l.target.slice(0, 200), detail: l.detail.slice(0, 300) })) } : {}),
       core: faultSummary(),
     };
   };
 
-  const history = new IncidentHistory();
+  const history = options.history ?? new IncidentHistory();
   /** Reads what changed before the items are applied, so each version is compared with the one before it. */
   const recordHistory = (items: readonly FeedItem[], at: number) => {
     for (const entry of items) {
@@ -168,6 +178,23 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       counted(feed, refused, receivedAt);
     }),
     rejected: guarded('feed rejection', (feed: FeedId, reason: string, at: number) => update(feed, (t) => withRejection(t, reason, at))),
+    removed: guarded('feed removal', (feed: FeedId, ids: string[], at: number) => {
+      let removed = 0;
+      for (const id of ids) {
+        if (!state.remove(feed, id, pending)) continue;
+        removed++;
+        if (feed === 'incidents') {
+          incidentSeenAt.delete(id);
+          history.forget(id);
+        }
+      }
+      update(feed, (t) => withMessage(t, at, null, 0, rules[feed]));
+      if (removed > 0) log().info('entities deleted by the platform', { feed, removed });
+    }),
+    links: guarded('feed links', (next: readonly SourceLink[]) => {
+      sourceLinks = next;
+      emitHealth();
+    }),
     adjusted: guarded('feed adjustment', (feed: FeedId, reason: string, at: number) => update(feed, (t) => withAdjustment(t, reason, at))),
     link: guarded('feed link', (next: 'connecting' | 'open' | 'closed', detail: string) => {
       for (const feed of tracks.keys()) update(feed, (t) => withLink(t, next, detail));
@@ -202,6 +229,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     },
     health,
     platformIncident: (id) => state.incident(id),
+    platformUnit: (id) => state.unit(id),
     platformUpdatedAt: (id) => incidentSeenAt.get(id) ?? 0,
     setIncidentView(next) {
       view = next;

@@ -83,4 +83,26 @@ describe('LiveState bounds', () => {
     expect(state.snapshot().incidents.map((i) => i.id)).toEqual(['open']);
     expect(pending.take().removed).toEqual({ segments: [], units: ['u1'], incidents: ['closed'] });
   });
+
+  it("orders by the broker's modifiedAt when both versions carry it: a buffered older change cannot undo a newer listing", () => {
+    const state = new LiveState();
+    const pending = new PendingChanges();
+    const incident = (status: 'new' | 'acknowledged' | 'dispatched', modifiedAt: number): FeedItem => ({ feed: 'incidents', item: incidentFixture({ id: 'i1', status, updatedAt: 50 }), modifiedAt });
+    state.apply([incident('dispatched', 300)], pending);
+    // Same own time (no dateModified), different content: without modifiedAt it would be applied.
+    expect(state.apply([incident('acknowledged', 200)], pending)).toMatchObject({ applied: 0, stale: 1 });
+    expect(state.apply([incident('dispatched', 300)], pending)).toMatchObject({ duplicate: 1 });
+    expect(state.incident('i1')?.status).toBe('dispatched');
+  });
+
+  it('removes what the platform deleted, and tells the windows', () => {
+    const state = new LiveState();
+    const pending = new PendingChanges();
+    state.apply([unit(100)], pending);
+    pending.take();
+    expect(state.remove('units', 'u1', pending)).toBe(true);
+    expect(state.remove('units', 'u1', pending)).toBe(false);
+    expect(state.count('units')).toBe(0);
+    expect(pending.take().removed.units).toEqual(['u1']);
+  });
 });

@@ -66,6 +66,16 @@ export class PendingChanges {
 const timeOf = (entry: FeedItem): number => (entry.feed === 'incidents' ? entry.item.updatedAt : entry.item.observedAt);
 
 /**
+ * Latest wins. When the broker stamped both versions (NGSI-LD `modifiedAt`, asked for with sysAttrs) its
+ * order decides: a listing read before a notification, or a notification buffered during a listing, then
+ * cannot undo a newer change, even one the entity's own times do not show. Otherwise the entity's own time does.
+ */
+function versionOrder(held: FeedItem | undefined, incoming: FeedItem) {
+  if (held?.modifiedAt !== undefined && incoming.modifiedAt !== undefined) return compareVersions(held, incoming, (e) => e.modifiedAt ?? 0);
+  return compareVersions(held, incoming, timeOf);
+}
+
+/**
  * The latest known state of every entity. Older and duplicate observations stop here, so only real
  * changes travel on to the windows. It is bounded: each feed holds at most its contract cap, and
  * `prune` forgets what the platform has not mentioned within the retention and incidents closed long ago.
@@ -104,7 +114,7 @@ export class LiveState {
       // nor behind a time from the future that slipped in before times were bounded.
       const fromCache = this.cached.delete(key);
       const fromFuture = held !== undefined && timeOf(held) > at + FUTURE_SLACK_MS;
-      const compared = compareVersions(held, entry, timeOf);
+      const compared = versionOrder(held, entry);
       const verdict = (fromCache || fromFuture) && compared === 'stale' ? 'apply' : compared;
       if (verdict === 'apply') {
         map.set(entry.item.id, entry);
@@ -113,6 +123,13 @@ export class LiveState {
       } else counts[verdict]++;
     }
     return counts;
+  }
+
+  /** The platform deleted it (an entityDeleted notification): gone from the state and from every window. */
+  remove(feed: FeedId, id: string, pending: PendingChanges): boolean {
+    if (!this.entries[feed].has(id)) return false;
+    this.forget(feed, id, pending);
+    return true;
   }
 
   private forget(feed: FeedId, id: string, pending: PendingChanges): void {

@@ -1,5 +1,6 @@
-import type { Agency, IncidentType } from '../../../shared/domain';
-import { AGENCY_LETTER, INCIDENT_TYPES } from './colors';
+import { IncidentKind } from '../../../shared/domain';
+import type { Agency } from '../../../shared/domain';
+import { AGENCY_LETTER } from './colors';
 
 const CELL = 64;
 
@@ -40,7 +41,7 @@ function unitIcon(letter: string): Draw {
 }
 
 /** Incident symbols by type: shapes, so they differ without colour. */
-const INCIDENT_SHAPES: Record<IncidentType, Draw> = {
+const INCIDENT_SHAPES: Record<IncidentKind, Draw> = {
   'traffic-accident': (g) => {
     g.fillRect(14, 26, 36, 14);
     g.fillRect(20, 18, 22, 10);
@@ -104,16 +105,26 @@ const INCIDENT_SHAPES: Record<IncidentType, Draw> = {
     g.textBaseline = 'middle';
     g.fillText('?', 32, 34);
   },
+  // Any other standard Alert: a ringed dot, plain on purpose; its category and sub-category are in words beside it.
+  other: (g) => {
+    g.lineWidth = 6;
+    g.beginPath();
+    g.arc(32, 32, 22, 0, Math.PI * 2);
+    g.stroke();
+    g.beginPath();
+    g.arc(32, 32, 9, 0, Math.PI * 2);
+    g.fill();
+  },
 };
 
 export const unitIconName = (agency: Agency) => `unit-${agency}`;
-export const incidentIconName = (type: IncidentType) => `incident-${type}`;
+export const incidentIconName = (type: IncidentKind) => `incident-${type}`;
 
 /** Draws every map symbol once into one canvas: deck.gl uploads it as a texture, no image is fetched. */
 export function createIconAtlas(): IconAtlas {
   const icons: [string, Draw][] = [
     ...Object.entries(AGENCY_LETTER).map(([agency, letter]): [string, Draw] => [`unit-${agency}`, unitIcon(letter)]),
-    ...INCIDENT_TYPES.map((type): [string, Draw] => [incidentIconName(type), INCIDENT_SHAPES[type]]),
+    ...IncidentKind.options.map((type): [string, Draw] => [incidentIconName(type), INCIDENT_SHAPES[type]]),
   ];
   const canvas = document.createElement('canvas');
   canvas.width = CELL * 8;

@@ -17,10 +17,58 @@ export class BrokerError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** The broker did not answer in time (it may be stalled rather than gone). */
+    readonly timedOut = false,
   ) {
     super(message);
     this.name = 'BrokerError';
   }
+}
+
+/** Why fetch failed, in words: the cause (ECONNREFUSED, a TLS error) rather than "fetch failed". */
+export function fetchFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'no answer in time';
+  return error.cause instanceof Error ? error.cause.message : error.message;
+}
+
+export interface BrokerReply {
+  readonly status: number;
+  readonly text: string;
+  readonly location: string | null;
+}
+
+/** Largest answer to a subscription request; they are small. */
+const SMALL_BODY = 1024 * 1024;
+
+/**
+ * One request to the broker's API (`path` under the base URL). Network failures and timeouts become a
+ * BrokerError with no status (`timedOut` says which); any HTTP status is returned for the caller to judge.
+ */
+export async function brokerRequest(config: BrokerConfig, method: string, path: string, body: unknown, fetchImpl: typeof fetch = fetch, timeoutMs = TIMEOUT_MS): Promise<BrokerReply> {
+  const headers: Record<string, string> = brokerHeaders(config);
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetchImpl(new URL(path, config.baseUrl), {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    throw new BrokerError(`cannot reach the platform: ${fetchFailure(error)}`, null, timedOut);
+  }
+  let text: string;
+  try {
+    text = await readCapped(response, SMALL_BODY);
+  } catch (error) {
+    if (error instanceof BrokerError) throw error;
+    throw new BrokerError(`platform's answer to ${method} did not arrive: ${fetchFailure(error)}`, null, true);
+  }
+  return { status: response.status, text, location: response.headers.get('location') };
 }
 
 export function brokerHeaders(config: BrokerConfig): Record<string, string> {
@@ -77,12 +125,13 @@ const idOf = (entity: unknown): unknown => (typeof entity === 'object' && entity
 
 async function fetchPage(config: BrokerConfig, type: string, offset: number, fetchImpl: typeof fetch): Promise<{ entities: unknown[]; count: number | null | 'invalid' }> {
   const url = new URL('/ngsi-ld/v1/entities', config.baseUrl);
-  url.search = new URLSearchParams({ type, limit: String(PAGE), offset: String(offset), count: 'true' }).toString();
+  // sysAttrs brings each entity's modifiedAt: the order between this listing and the notifications around it.
+  url.search = new URLSearchParams({ type, limit: String(PAGE), offset: String(offset), count: 'true', options: 'sysAttrs' }).toString();
   let response: Response;
   try {
     response = await fetchImpl(url, { headers: brokerHeaders(config), signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    throw new BrokerError(`cannot reach the platform: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`, null);
+    throw new BrokerError(`cannot reach the platform: ${fetchFailure(error)}`, null, error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
   }
   let text: string;
   try {

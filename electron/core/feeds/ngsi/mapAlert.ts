@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IncidentStatus, IncidentType, incidentTypeToAlert, Severity } from '../../../../shared/domain';
+import { IncidentKind, IncidentStatus, IncidentType, incidentTypeToAlert, Severity } from '../../../../shared/domain';
 import type { Incident } from '../../../../shared/domain';
 import type { Mapped } from '../result';
 import { accept, refuse } from '../result';
@@ -17,7 +17,7 @@ const AlertAttrs = z.object({
   dateIssued: z.string().max(64),
   dateModified: z.string().max(64).optional(),
   alertSource: z.string().max(200).optional(),
-  incidentType: IncidentType.optional(),
+  incidentType: IncidentKind.optional(),
   status: IncidentStatus.optional(),
   assignedUnits: z.array(z.string().min(1).max(256)).max(50).optional(),
   district: z.string().max(200).optional(),
@@ -47,7 +47,7 @@ const SUBCATEGORY_TYPES = new Map<string, IncidentType>([
   ['suspiciousAction', 'assault'],
 ]);
 
-/** Alert → Incident. The Smart Data Model fields are required; our additions are optional with sensible defaults. */
+/** Alert → Incident. The Smart Data Model fields are required; our additions are optional with sensible defaults. Nothing is refused for being unfamiliar. */
 export function mapAlert(entity: FlatEntity, options: MapOptions): Mapped<Incident> {
   if (entity.type !== 'Alert') return refuse(`${entity.id}: expected Alert, got ${entity.type}`);
   const parsed = AlertAttrs.safeParse(entity.attrs);
@@ -55,8 +55,8 @@ export function mapAlert(entity: FlatEntity, options: MapOptions): Mapped<Incide
   const a = parsed.data;
   const outside = outsideReason(options.area, [a.location.coordinates]);
   if (outside) return refuse(`${entity.id}: ${outside}`);
-  const type = a.incidentType ?? (a.subCategory === undefined ? undefined : SUBCATEGORY_TYPES.get(a.subCategory));
-  if (!type) return refuse(`${entity.id}: Alert ${a.category}/${a.subCategory ?? '-'} is not an incident type the console handles`);
+  // Every standard category and sub-category is an incident: one without special handling is `other`.
+  const type = a.incidentType ?? (a.subCategory === undefined ? undefined : SUBCATEGORY_TYPES.get(a.subCategory)) ?? 'other';
   const issued = parseTime(a.dateIssued);
   if (issued === null) return refuse(`${entity.id}: dateIssued is not a time`);
   const read = readNotes(entity.instances.get('notes') ?? (a.notes === undefined ? [] : [a.notes]));

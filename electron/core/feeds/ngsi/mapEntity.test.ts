@@ -23,15 +23,25 @@ describe('official Smart Data Model examples', () => {
     },
   );
 
-  it.each(['Alert.example.json', 'Alert.example-normalized.json'])('Alert %s maps in both representations', (name) => {
-    const mapped = mapEntity(example(name), world);
-    // A traffic jam is not one of the incident types the console dispatches to: refused with that reason.
-    expect(mapped).toEqual({ ok: false, reason: 'Alert:1: Alert traffic/trafficJam is not an incident type the console handles' });
-    const accident = { ...(example(name) as object), subCategory: 'carAccident' };
-    expect(mapEntity(accident, world)).toMatchObject({
+  it.each(['Alert.example.json', 'Alert.example-normalized.json'])('Alert %s maps without edits in both representations', (name) => {
+    // A traffic jam has no special console type: it is an `other` incident that keeps its category and sub-category.
+    expect(mapEntity(example(name), world)).toMatchObject({
       ok: true,
-      value: { feed: 'incidents', item: { type: 'traffic-accident', severity: 'high', status: 'new', description: 'The road is completely blocked for 3kms' } },
+      value: { feed: 'incidents', item: { id: 'Alert:1', type: 'other', category: 'traffic', subCategory: 'trafficJam', severity: 'high', status: 'new', description: 'The road is completely blocked for 3kms' } },
     });
+    const accident = { ...(example(name) as object), subCategory: 'carAccident' };
+    expect(mapEntity(accident, world)).toMatchObject({ ok: true, value: { feed: 'incidents', item: { type: 'traffic-accident' } } });
+  });
+
+  it.each([
+    ['naturalDisaster', 'earthquake'],
+    ['weather', 'tropicalCyclone'],
+    ['environment', 'airPollution'],
+    ['agriculture', 'pestInfestation'],
+    ['anything-new', 'neverSeenBefore'],
+  ])('accepts every category: %s/%s', (category, subCategory) => {
+    const mapped = mapEntity({ ...(example('Alert.example.json') as object), category, subCategory }, world);
+    expect(mapped).toMatchObject({ ok: true, value: { item: { type: 'other', category, subCategory } } });
   });
 
   it.each(['Vehicle.example.json', 'Vehicle.example-normalized.json'])('Vehicle %s: a waste lorry is not a response unit', (name) => {

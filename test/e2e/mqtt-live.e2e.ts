@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shortId } from '../../shared/domain';
+import { launchChromium } from '../support/chromium';
+import { startEmulatorProcess, startHeadlessConsole } from '../support/console-host';
+import type { RunningConsole, RunningEmulator } from '../support/console-host';
+import { feedState, waitForLiveFrames } from '../support/console-page';
+import { subscriptionsOnPlatform } from '../support/emulator-control';
+import { MOSQUITTO_BIN, mosquittoMissing } from '../support/mosquitto';
+
+/**
+ * The console as a client of a real NGSI-LD platform: its own subscriptions, notifications through Debian
+ * mosquitto (stopped and restarted on the same port mid-test) and through the emulator's embedded broker.
+ */
+
+const link = (page: Page) => page.getByRole('status', { name: 'Platform link' });
+const queueRow = (page: Page, id: string) => page.getByRole('list', { name: 'Incident queue' }).getByRole('button', { name: new RegExp(`^${shortId(id)} `) });
+const mqttLink = (page: Page, state: 'up' | 'down') => page.getByRole('region', { name: 'Feed health' }).getByRole('listitem', { name: `MQTT notifications: ${state}` });
+
+async function openPage(browser: Browser, app: RunningConsole): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(app.url);
+  await page.waitForSelector('html[data-map-ready="true"]', { state: 'attached', timeout: 90_000 });
+  return page;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+
+const accepts = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+/** mosquitto on a port of our choosing, so it can be stopped and started again where the clients expect it. */
+async function mosquittoOn(port: number): Promise<{ stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mqtt-live-'));
+  const conf = join(dir, 'mosquitto.conf');
+  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', 'log_type error', ''].join('\n'));
+  const child: ChildProcess = spawn(MOSQUITTO_BIN, ['-c', conf], { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  while (!(await accepts(port))) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`mosquitto did not start on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Another party reports an incident on the platform. */
+async function report(emulatorUrl: string, label: string): Promise<string> {
+  const id = `urn:ngsi-ld:Alert:phuket:${label}-${Date.now()}`;
+  const response = await fetch(`${emulatorUrl}/ngsi-ld/v1/entities`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, type: 'Alert', incidentType: 'medical', severity: 'high', location: { type: 'Point', coordinates: [98.33, 7.95] } }),
+  });
+  if (response.status !== 201) throw new Error(`report refused: ${response.status} ${await response.text()}`);
+  return id;
+}
+
+const TWO_DAYS_AGO = new Date(Date.now() - 2 * 86_400_000).toISOString();
+
+describe.skipIf(mosquittoMissing() !== null)('through Debian mosquitto', () => {
+  let broker: { stop(): Promise<void> };
+  let port: number;
+  let emulator: RunningEmulator;
+  let app: RunningConsole;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    port = await freePort();
+    broker = await mosquittoOn(port);
+    // The platform's clock starts behind ours, so expiry happens only when this test makes it happen.
+    emulator = await startEmulatorProcess(['--port', '0', '--speed', '20', '--seed', '5', '--start', TWO_DAYS_AGO, '--mqtt', `mqtt://127.0.0.1:${port}`]);
+    const started = Date.now();
+    [app, browser] = await Promise.all([
+      startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_MQTT_URL: `mqtt://127.0.0.1:${port}`, PHUKET_SUBSCRIPTION_TTL_S: '6', PHUKET_PLATFORM_SILENCE_MS: '3000' }),
+      launchChromium(),
+    ]);
+    page = await openPage(browser, app);
+    await link(page).filter({ hasText: 'live' }).waitFor({ timeout: 60_000 });
+    console.log(`mosquitto: console live ${Date.now() - started} ms after start`);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await emulator?.stop();
+    await broker?.stop();
+  });
+
+  it('subscribes with standard subscriptions to mosquitto, and traffic, units and incidents arrive live', async () => {
+    const subs = await subscriptionsOnPlatform(emulator.url);
+    const ours = subs.filter((s) => s.id.startsWith('urn:ngsi-ld:Subscription:phuket-console:'));
+    expect(ours.map((s) => s.id.split(':').at(-1)).sort()).toEqual(['Alert', 'RoadAccident', 'TrafficFlowObserved', 'Vehicle']);
+    for (const s of ours) expect(s.notification.endpoint.uri).toMatch(new RegExp(`^mqtt://127\\.0\\.0\\.1:${port}/phuket/console/`));
+    await waitForLiveFrames(page, 3);
+    for (const feed of ['Traffic', 'Units', 'Incidents'] as const) await feedState(page, feed, 'connected').waitFor({ timeout: 30_000 });
+    await mqttLink(page, 'up').waitFor();
+    const sent = Date.now();
+    const id = await report(emulator.url, 'live');
+    await queueRow(page, id).waitFor({ timeout: 15_000 });
+    console.log(`mosquitto: a new incident reached the queue in ${Date.now() - sent} ms`);
+  });
+
+  it('renews its subscriptions before they expire, and recovers one the platform let expire', async () => {
+    const alertSub = async () => (await subscriptionsOnPlatform(emulator.url)).find((s) => s.id.endsWith(':Alert'));
+    const first = (await alertSub())?.expiresAt;
+    await expect.poll(async () => (await alertSub())?.expiresAt, { timeout: 15_000, interval: 250 }).not.toBe(first);
+    // Expire it now, on the platform's clock, as a broker would after a missed renewal.
+    const status = await (await fetch(`${emulator.url}/emulator/status`)).json();
+    const simTime = typeof status === 'object' && status !== null && 'simTime' in status && typeof status.simTime === 'string' ? Date.parse(status.simTime) : NaN;
+    const sub = await alertSub();
+    if (!sub || Number.isNaN(simTime)) throw new Error('no subscription or emulator time');
+    const patch = await fetch(`${emulator.url}/ngsi-ld/v1/subscriptions/${encodeURIComponent(sub.id)}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ expiresAt: new Date(simTime + 1000).toISOString() }),
+    });
+    expect(patch.status).toBe(204);
+    await expect.poll(async () => (await alertSub())?.status, { timeout: 10_000, interval: 100 }).toBe('expired');
+    await expect.poll(async () => (await alertSub())?.status, { timeout: 10_000, interval: 100 }).toBe('active');
+    const id = await report(emulator.url, 'after-expiry');
+    await queueRow(page, id).waitFor({ timeout: 15_000 });
+  });
+
+  it('says so when the MQTT broker goes away, and loses nothing once it is back', async () => {
+    await broker.stop();
+    await link(page).filter({ hasText: 'down' }).waitFor({ timeout: 20_000 });
+    await mqttLink(page, 'down').waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Platform unreachable since' }).waitFor();
+    const missed = await report(emulator.url, 'while-away');
+    const stoppedAt = Date.now();
+    broker = await mosquittoOn(port);
+    await link(page).filter({ hasText: 'live' }).waitFor({ timeout: 60_000 });
+    console.log(`mosquitto: live again ${Date.now() - stoppedAt} ms after the broker restarted`);
+    await queueRow(page, missed).waitFor({ timeout: 15_000 });
+    const after = await report(emulator.url, 'after-restart');
+    await queueRow(page, after).waitFor({ timeout: 15_000 });
+    expect(app.process.exitCode).toBeNull();
+  });
+});
+
+describe('through the embedded broker of `npm start` with nothing configured', () => {
+  let app: RunningConsole;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startHeadlessConsole(['--speed', '1']), launchChromium()]);
+    page = await openPage(browser, app);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('goes live through MQTT notifications: traffic, units and incidents', async () => {
+    await link(page).filter({ hasText: 'live' }).waitFor({ timeout: 60_000 });
+    await mqttLink(page, 'up').waitFor();
+    await waitForLiveFrames(page, 3);
+    for (const feed of ['Traffic', 'Units', 'Incidents'] as const) await feedState(page, feed, 'connected').waitFor({ timeout: 30_000 });
+    await page.getByText('NGSI-LD types: Alert, RoadAccident').waitFor();
+    expect(app.stderr()).not.toMatch(/core fault/);
+  });
+});
