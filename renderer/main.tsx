@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { boot } from './boot';
+import { boot, identify } from './boot';
 import { connectBridge } from './bridge/bridge';
 import { setUpI18n } from './i18n';
 import { ConsoleProvider } from './store/context';
@@ -15,6 +15,8 @@ async function start(element: HTMLElement): Promise<void> {
   await setUpI18n();
   const bridge = connectBridge();
   const store = createConsoleStore();
+  // The window knows who it is (role, display, remembered settings, the shared selection) before anything is drawn.
+  await identify(bridge, store);
   void boot(bridge, store);
   createRoot(element).render(
     <StrictMode>

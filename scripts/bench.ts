@@ -68,9 +68,14 @@ async function benchDrain(actions: number): Promise<void> {
   }
 }
 
-await benchCache();
-await benchDrain(200);
-if (!process.argv.includes('--no-browser')) {
-  const { benchQueue } = await import('./bench-queue');
-  await benchQueue();
+if (process.argv.includes('crosswindow')) {
+  const { benchCrossWindow } = await import('./bench-crosswindow');
+  await benchCrossWindow();
+} else {
+  await benchCache();
+  await benchDrain(200);
+  if (!process.argv.includes('--no-browser')) {
+    const { benchQueue } = await import('./bench-queue');
+    await benchQueue();
+  }
 }

@@ -10,9 +10,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { platformFromEnvironment } from '../electron/core/config';
 import { PlatformConfig } from '../electron/core/config';
+import { environmentWithSettings } from '../electron/core/settings/environment';
+import { settingsOrBadConfigPage } from '../electron/core/settings/startup';
 import { launchBrowserHost } from '../electron/host/launch';
+import { openChromiumWall, planBrowserWall } from '../electron/main/windows/chromiumWall';
 import { startEmulator } from '../emulator/emulator';
 import { buildIfStale, buildRendererIfStale } from './build-if-stale';
 import { findElectron } from './electron-runtime';
@@ -27,6 +29,9 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '1' },
     seed: { type: 'string' },
     'emulator-state': { type: 'string' },
+    // The multi-monitor wall: one --app window per role (see electron/main/windows/chromiumWall.ts).
+    windows: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const port = values.port === undefined ? undefined : Number(values.port);
@@ -41,7 +46,7 @@ let builtInEmulator = false;
 
 /** The configured platform, or the built-in Phuket emulator started in this process. */
 async function platform(): Promise<PlatformConfig> {
-  const configured = platformFromEnvironment(process.env);
+  const configured = settings?.platform ?? null;
   if (configured) return configured;
   const emulator = await startEmulator({
     speed: Number(values.speed),
@@ -51,7 +56,8 @@ async function platform(): Promise<PlatformConfig> {
   closers.push(() => emulator.close());
   builtInEmulator = true;
   console.error(`Phuket platform emulator at ${emulator.url} (speed ${values.speed}x)`);
-  return PlatformConfig.parse({ baseUrl: emulator.url, label: 'emulator' });
+  // Notifications come through the emulator's embedded MQTT broker, as they would through a site's own.
+  return PlatformConfig.parse({ baseUrl: emulator.url, label: 'emulator', ...(emulator.mqttUrl === null ? {} : { mqtt: { url: emulator.mqttUrl } }) });
 }
 
 async function runBrowserHost(openWindow: boolean): Promise<void> {
@@ -68,6 +74,11 @@ async function runBrowserHost(openWindow: boolean): Promise<void> {
     console.error('No Chromium found to open the console in: open the URL above in a browser.');
     return;
   }
+  if (values.windows !== undefined || values.profile !== undefined) {
+    const wall = openChromiumWall({ chromium, ticketUrl: () => launched.host.ticketUrl(), windows: planBrowserWall(Number(values.windows ?? '1'), values.profile, process.env), onAllClosed: stop, say: (line) => console.error(line) });
+    closers.unshift(async () => wall.close());
+    return;
+  }
   const profile = mkdtempSync(join(tmpdir(), 'phuket-console-'));
   const window = spawn(chromium, [`--app=${launched.host.ticketUrl()}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], { stdio: 'ignore' });
   const openedAt = Date.now();
@@ -82,13 +93,24 @@ async function runBrowserHost(openWindow: boolean): Promise<void> {
 async function runElectron(binary: string): Promise<void> {
   buildRendererIfStale(root);
   buildIfStale(root, 'dist-electron/main.cjs', ['electron', 'shared', 'vite.electron.config.ts'], 'build:electron');
-  const { baseUrl, tenant, token, feeds } = await platform();
-  const env = { ...process.env, PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(','), PHUKET_BUILTIN_EMULATOR: builtInEmulator ? '1' : '' };
+  const { baseUrl, tenant, token, feeds, mqtt } = await platform();
+  const env = { ...process.env, ...(mqtt ? { PHUKET_MQTT_URL: mqtt.url } : {}), PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(','), PHUKET_BUILTIN_EMULATOR: builtInEmulator ? '1' : '' };
   const child = spawn(binary, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => void Promise.all(closers.map((close) => close())).then(() => process.exit(code ?? 0)));
 }
 
-if (values.headless) {
+// The config files and the environment, layered (electron/core/settings); a bad one opens a page naming each bad field.
+const settings = await settingsOrBadConfigPage(process.env, (url) => {
+  console.log(url);
+  const chromium = values.headless ? null : findChromium();
+  if (chromium) spawn(chromium, [`--app=${url}`, '--no-first-run'], { stdio: 'ignore' }).on('error', () => undefined);
+  console.error(`The console's configuration is wrong; the reasons are at ${url} (Ctrl-C to stop).`);
+});
+if (settings !== null) Object.assign(process.env, environmentWithSettings(settings, process.env));
+
+if (settings === null) {
+  // The bad-config page stays up until the process is stopped.
+} else if (values.headless) {
   await runBrowserHost(false);
 } else if (values.browser) {
   await runBrowserHost(true);

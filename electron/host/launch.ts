@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { recordHost } from '../core/about';
 import type { PlatformConfig } from '../core/config';
 import { startConsoleCore } from '../core/consoleCore';
 import type { ConsoleCore } from '../core/consoleCore';
@@ -44,6 +45,7 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<Launche
   const dir = options.dataDir ?? process.env['PHUKET_CONSOLE_DATA'] ?? join(options.root, '.console-data');
   const decision = decideProfile(process.env, { builtInEmulator: options.builtInEmulator ?? false, hostname: hostname() });
   const logFile = installFileLog(options.logDir ?? join(dir, 'logs'), process.env);
+  recordHost({ name: pkg.name, version: pkg.version, host: 'browser', dataDir: dir, logDir: logFile.path === null ? null : dirname(logFile.path), crashDumps: null, platform: options.platform });
   log().info('console starting', { host: 'browser', version: pkg.version, profileMode: decision.mode, role: decision.profile.role, platform: options.platform?.baseUrl ?? null, data: dir });
   if (decision.mode === 'viewer') log().warn('no operator profile configured: read-only viewer (set PHUKET_OPERATOR_NAME and PHUKET_OPERATOR_ROLE to act)');
   let core: ConsoleCore | null = null;
@@ -56,6 +58,7 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<Launche
       profile: decision.profile,
       profileMode: decision.mode,
       store: () => createStore({ dir }),
+      dataDir: dir,
       newId: () => uuidv7(),
     });
     const host = await startBrowserHost({

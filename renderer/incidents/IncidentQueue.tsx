@@ -5,7 +5,9 @@ import { IncidentStatus, shortId } from '../../shared/domain';
 import type { Incident } from '../../shared/domain';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectIncidents, selectOutbox, selectSelection } from '../store/selectors';
+import { RowMarkers, useRowMarkers } from '../calltaker/rowMarkers';
 import { countByStatus } from './filters';
+import { incidentTypeLabel } from '../panels/incidentTypeLabel';
 
 const ROW_PX = 30;
 /** An incident stays highlighted as new for this long after this console first listed it. */
@@ -29,7 +31,8 @@ export function IncidentQueue({ queue, firstSeen }: { queue: Incident[]; firstSe
   }, [selectedIndex, virtualizer]);
   const counts = countByStatus(incidents.values());
   const queued = new Map<string, number>();
-  for (const e of outbox) if (e.state === 'queued') queued.set(e.action.incidentId, (queued.get(e.action.incidentId) ?? 0) + 1);
+  for (const e of outbox) if (e.state === 'queued' && e.action.incidentId !== undefined) queued.set(e.action.incidentId, (queued.get(e.action.incidentId) ?? 0) + 1);
+  const markers = useRowMarkers();
   const now = Date.now();
   return (
     <>
@@ -49,20 +52,23 @@ export function IncidentQueue({ queue, firstSeen }: { queue: Incident[]; firstSe
             if (!i) return null;
             const pending = queued.get(i.id) ?? 0;
             const fresh = i.status === 'new' && now - (firstSeen.get(i.id) ?? 0) < FRESH_MS;
-            const label = `${shortId(i.id)} ${t(`types.${i.type}`)} ${t(`severity.${i.severity}`)} ${t(`status.${i.status}`)}${pending ? `, ${t('incidents.queued', { count: pending })}` : ''}`;
+            const label = `${shortId(i.id)} ${t(`types.${i.type}`)} ${t(`severity.${i.severity}`)} ${t(`status.${i.status}`)}${pending ? `, ${t('incidents.queued', { count: pending })}` : ''}${markers.suffix(i.id)}`;
             return (
               <li key={i.id} style={{ transform: `translateY(${row.start}px)` }} className="queue-row-wrap">
                 <button
                   type="button"
                   tabIndex={-1}
-                  className={`incident-row severity-${i.severity}${i.id === selection?.id ? ' selected' : ''}${fresh ? ' fresh' : ''}${i.status === 'new' ? ' is-new' : ''}`}
+                  className={`incident-row severity-${i.severity}${i.id === selection?.id ? ' selected' : ''}${fresh ? ' fresh' : ''}${i.status === 'new' ? ' is-new' : ''}${markers.escalated.has(i.id) ? ' escalated' : ''}`}
                   aria-label={label}
                   aria-current={i.id === selection?.id}
+                  aria-selected={i.id === selection?.id}
+                  data-incident-id={i.id}
                   onClick={() => store.getState().select({ kind: 'incident', id: i.id, from: 'queue' })}
                 >
-                  <span className="row-id">{shortId(i.id)}</span> <span className="row-type">{t(`types.${i.type}`)}</span>{' '}
+                  <span className="row-id">{shortId(i.id)}</span> <span className="row-type">{incidentTypeLabel(t, i)}</span>{' '}
                   <span className={`row-severity sev-${i.severity}`}>{t(`severity.${i.severity}`)}</span> <span className="row-status">{t(`status.${i.status}`)}</span>
                   {pending > 0 && <span className="row-queued"> · {t('incidents.queued', { count: pending })}</span>}
+                  <RowMarkers id={i.id} markers={markers} />
                 </button>
               </li>
             );

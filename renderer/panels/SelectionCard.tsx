@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { UnitServiceButton } from '../calltaker/UnitServiceButton';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectSelection, selectUnits } from '../store/selectors';
 
@@ -19,6 +20,7 @@ export function SelectionCard() {
         {t('unit.status')}: <strong>{t(`unitStatus.${u.status}`)}</strong> · {Math.round(u.speedKmh)} km/h
       </p>
       {u.station && <p>{t('unit.station', { station: u.station })}</p>}
+      <UnitServiceButton unit={u} />
       <button type="button" onClick={() => store.getState().select(null)}>
         {t('dispatch.cancel')}
       </button>

@@ -1,40 +1,50 @@
 import type { StateCreator } from 'zustand';
-import type { QueueFilter } from '../incidents/filters';
-import { NO_FILTER } from '../incidents/filters';
+import type { Bookmark, Selection, SharedSelection } from '../../shared/contract';
 
-/** What is selected, and where it was selected from (the other view follows: the map centres, the queue scrolls). */
-export type Selection = { kind: 'incident' | 'unit'; id: string; from: 'map' | 'queue' } | null;
+export type { Selection } from '../../shared/contract';
+export type { Dialog, LayerVisibility } from './windowSlice';
 
-export interface LayerVisibility {
-  traffic: boolean;
-  units: boolean;
-  incidents: boolean;
-}
+/** How a window's choice reaches the core; set at boot, before anything can be selected. */
+export type SelectionSink = (selection: Selection, ticket: number) => void;
 
-export type Dialog = 'dispatch' | 'help' | null;
-
+/**
+ * The selection shared by every window of the console. The core owns it: a window's choice is shown at once
+ * here and sent to the core, which broadcasts it to every window (this one too). An echo of an older choice of
+ * this same window, overtaken by a newer one still on its way, is not allowed to undo it.
+ */
 export interface SelectionSlice {
   selection: Selection;
-  layers: LayerVisibility;
-  filter: QueueFilter;
-  dialog: Dialog;
-  soundOn: boolean;
+  activeIncidentId: string | null;
+  bookmarks: Bookmark[];
+  sharedSeq: number;
+  /** The ticket of this window's latest choice. */
+  selectTicket: number;
+  selfWindowId: string | null;
+  selectionSink: SelectionSink | null;
   select(selection: Selection): void;
-  toggleLayer(layer: keyof LayerVisibility): void;
-  setFilter(filter: Partial<QueueFilter>): void;
-  setDialog(dialog: Dialog): void;
-  toggleSound(): void;
+  /** `fresh` takes the core's state whatever its sequence number (after the core restarted, it counts again from 0). */
+  applyShared(shared: SharedSelection, fresh?: boolean): void;
+  connectSelection(selfWindowId: string, sink: SelectionSink): void;
 }
 
-export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (set, get) => ({
   selection: null,
-  layers: { traffic: true, units: true, incidents: true },
-  filter: NO_FILTER,
-  dialog: null,
-  soundOn: false,
-  select: (selection) => set({ selection }),
-  toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
-  setFilter: (filter) => set((s) => ({ filter: { ...s.filter, ...filter } })),
-  setDialog: (dialog) => set({ dialog }),
-  toggleSound: () => set((s) => ({ soundOn: !s.soundOn })),
+  activeIncidentId: null,
+  bookmarks: [],
+  sharedSeq: 0,
+  selectTicket: 0,
+  selfWindowId: null,
+  selectionSink: null,
+  select: (selection) => {
+    const ticket = get().selectTicket + 1;
+    set((s) => ({ selection, selectTicket: ticket, activeIncidentId: selection?.kind === 'incident' ? selection.id : s.activeIncidentId }));
+    get().selectionSink?.(selection, ticket);
+  },
+  applyShared: (shared, fresh = false) => {
+    const s = get();
+    if (!fresh && shared.seq <= s.sharedSeq) return;
+    const overtaken = !fresh && shared.by !== null && shared.by === s.selfWindowId && shared.ticket < s.selectTicket;
+    set(overtaken ? { sharedSeq: shared.seq, bookmarks: shared.bookmarks } : { sharedSeq: shared.seq, selection: shared.selection, activeIncidentId: shared.activeIncidentId, bookmarks: shared.bookmarks });
+  },
+  connectSelection: (selfWindowId, selectionSink) => set({ selfWindowId, selectionSink }),
 });

@@ -22,3 +22,8 @@ export const selectActionError = (s: ConsoleState) => s.actionError;
 export const selectFilter = (s: ConsoleState) => s.filter;
 export const selectDialog = (s: ConsoleState) => s.dialog;
 export const selectSoundOn = (s: ConsoleState) => s.soundOn;
+export const selectIdentity = (s: ConsoleState) => s.identity;
+export const selectRole = (s: ConsoleState) => s.identity.role;
+export const selectActiveIncidentId = (s: ConsoleState) => s.activeIncidentId;
+export const selectBookmarks = (s: ConsoleState) => s.bookmarks;
+export const selectPanelSizes = (s: ConsoleState) => s.panelSizes;

@@ -12,11 +12,13 @@ import { createOpsSlice } from './opsSlice';
 import type { OpsSlice } from './opsSlice';
 import { createSelectionSlice } from './selectionSlice';
 import type { SelectionSlice } from './selectionSlice';
+import { createWindowSlice } from './windowSlice';
+import type { WindowSlice } from './windowSlice';
 
-export type ConsoleState = HostSlice & MapSlice & LiveSlice & HealthSlice & SelectionSlice & OpsSlice;
+export type ConsoleState = HostSlice & MapSlice & LiveSlice & HealthSlice & SelectionSlice & WindowSlice & OpsSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 
-/** One store per window, built from slices. */
+/** One store per window, built from slices: the shared selection comes from the core, the window slice is this window's own. */
 export function createConsoleStore(): ConsoleStore {
   return createStore<ConsoleState>()((...a) => ({
     ...createHostSlice(...a),
@@ -24,6 +26,7 @@ export function createConsoleStore(): ConsoleStore {
     ...createLiveSlice(...a),
     ...createHealthSlice(...a),
     ...createSelectionSlice(...a),
+    ...createWindowSlice(...a),
     ...createOpsSlice(...a),
   }));
 }

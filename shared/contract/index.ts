@@ -7,3 +7,4 @@ export * from './parse';
 export * from './types';
 export * from './wire';
 export * from './bridge';
+export * from './window';

@@ -4,3 +4,5 @@ export * from './versions';
 export * from './actions';
 export * from './roles';
 export * from './ids';
+export * from './profile';
+export * from './profilePlan';
