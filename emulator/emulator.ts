@@ -13,8 +13,8 @@ import { ChangeTracker } from './notify/changes';
 import { CityFeed } from './notify/cityFeed';
 import { SubscriptionNotifier } from './notify/engine';
 import { GenericEntities } from './notify/genericEntities';
+import { SysClock } from './notify/sysTimes';
 import { loadState, saveState, toSaved } from './state/persistence';
-import { Notifier } from './ws/notifier';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -37,6 +37,11 @@ export interface EmulatorOptions {
   readonly embeddedBroker?: boolean;
   /** An external broker to advertise instead of the embedded one (e.g. mosquitto at mqtt://127.0.0.1:1883). */
   readonly mqttUrl?: string;
+  /**
+   * The wall clock subscriptions live by (expiresAt, throttling, cooldown, notifiedAt); default Date.now.
+   * Never the simulated clock: a client's lease must not run out faster because the city runs at --speed 20.
+   */
+  readonly subscriptionClock?: () => number;
 }
 
 export interface Emulator {
@@ -75,27 +80,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const actions = new ActionLog(saved?.actions ?? []);
   const faults: FaultState = { ...noFaults(), ...options.faults };
   const corrupter = new Corrupter();
-  const notifier = new Notifier(city, faults, corrupter);
 
-  const simNow = (): number => city.nowMs;
-  const subscriptions = new SubscriptionStore(simNow);
+  const subscriptions = new SubscriptionStore(options.subscriptionClock ?? Date.now);
   const publisher = new MqttPublisher({ warn });
-  const subNotifier = new SubscriptionNotifier(subscriptions, publisher, { sim: simNow, wall: Date.now }, { warn });
+  const subNotifier = new SubscriptionNotifier(subscriptions, publisher, { warn });
   const tracker = new ChangeTracker();
   const feed = new CityFeed(city, tracker);
-  // Like the WebSocket stream, subscriptions hold their notifications while the platform is stalled or down.
+  // Subscriptions hold their notifications while the platform is stalled or down.
   const flushSubscriptions = (): void => {
     if (!faults.stall && !faults.outage) subNotifier.flush();
   };
+  // createdAt / modifiedAt are a broker's own wall-clock stamps, like the subscriptions' times.
+  const sysClock = new SysClock(subscriptions.now);
   const generic = new GenericEntities((id, now) => {
     const change = tracker.observe(id, now);
-    if (change !== null) subNotifier.offer([change]);
+    if (change !== null) subNotifier.offer(sysClock.stampChanges([change]));
     flushSubscriptions();
   });
   const pushChanges = (): void => {
-    subNotifier.offer(feed.collect((type) => subNotifier.interestedIn(type)));
+    subNotifier.offer(sysClock.stampChanges(feed.collect((type) => subNotifier.interestedIn(type))));
     flushSubscriptions();
-    notifier.flush();
   };
   const broker: EmbeddedBroker | null = options.mqttUrl === undefined && options.embeddedBroker !== false ? await startEmbeddedBroker({ warn }) : null;
   const mqttUrl = options.mqttUrl ?? broker?.url ?? null;
@@ -106,7 +110,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     segments: city.graph.segments.length,
     units: city.units.size,
     incidents: city.incidents.size,
-    subscribers: notifier.size,
     subscriptions: subscriptions.size,
     notificationsSent: subNotifier.sent,
     genericEntities: generic.size,
@@ -115,11 +118,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults: { ...faults },
   });
   const api = { city, actions, faults, corrupter, changed: pushChanges };
-  const platform = { api, generic, subscriptions, simNow, forget: (id: string) => subNotifier.forget(id) };
+  const platform = { api, generic, subscriptions, sysClock, forget: (id: string) => subNotifier.forget(id) };
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(
-      { ...api, notifier, describe, extraRoutes: (req, url) => routePlatform(platform, req, url) },
+      { ...api, describe, extraRoutes: (req, url) => routePlatform(platform, req, url) },
       options.host ?? '127.0.0.1',
       options.port ?? 0,
     );

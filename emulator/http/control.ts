@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { City } from '../city/city';
-import type { Notifier } from '../ws/notifier';
 import type { ActionLog } from './actionLog';
 import { patchAttrs } from './entitiesApi';
 import type { ApiContext } from './entitiesApi';
@@ -15,7 +14,6 @@ export interface ControlContext extends ApiContext {
   readonly city: City;
   readonly actions: ActionLog;
   readonly faults: FaultState;
-  readonly notifier: Notifier;
   readonly describe: () => Record<string, unknown>;
   /** Drops every open connection except the one asking (so the control reply still gets out). */
   readonly destroyConnections: (except: Socket | null) => void;
@@ -26,11 +24,10 @@ async function postFaults(ctx: ControlContext, req: IncomingMessage): Promise<Re
   if (!body.ok) return problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
   const parsed = FaultPatch.safeParse(body.json);
   if (!parsed.success) return problem(400, 'BadRequestData', 'Invalid faults', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  const { dropStream, ...states } = parsed.data;
+  const states = parsed.data;
   const wasOutage = ctx.faults.outage;
   Object.assign(ctx.faults, states);
   if (ctx.faults.outage && !wasOutage) ctx.destroyConnections(req.socket);
-  if (dropStream === true) ctx.notifier.dropAll();
   return { status: 200, body: { ...ctx.faults } };
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** Switchable failure modes for resilience tests. `dropStream` is a one-shot command, not a state. */
+/** Switchable failure modes for resilience tests. */
 export const FaultPatch = z
-  .object({ outage: z.boolean(), http503: z.boolean(), stall: z.boolean(), malformed: z.boolean(), dropStream: z.boolean() })
+  .object({ outage: z.boolean(), http503: z.boolean(), stall: z.boolean(), malformed: z.boolean() })
   .partial()
   .strict();
 export type FaultPatch = z.infer<typeof FaultPatch>;

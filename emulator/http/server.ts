@@ -2,9 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { NGSI_BASE } from '../ngsi/context';
-import type { Notifier } from '../ws/notifier';
 import { readJsonBody } from './body';
 import { handleControl } from './control';
 import type { ControlContext } from './control';
@@ -14,12 +12,10 @@ import { RETRY_AFTER_S } from './faults';
 import { answerClientError, failure, problem, refuseSocket, send, targetUrl } from './reply';
 import type { Reply } from './reply';
 
-export const NOTIFICATIONS_PATH = `${NGSI_BASE}/notifications/ws`;
 const ENTITY_PATH = new RegExp(`^${NGSI_BASE}/entities/([^/]+)$`);
 const ATTRS_PATH = new RegExp(`^${NGSI_BASE}/entities/([^/]+)/attrs/?$`);
 
 export interface ServerContext extends ApiContext, Omit<ControlContext, 'destroyConnections'> {
-  readonly notifier: Notifier;
   /** Routes tried first (subscriptions, generic entities: emulator/http/platformRoutes.ts); null hands the request on. */
   readonly extraRoutes?: (req: IncomingMessage, url: URL) => Promise<Reply | null>;
 }
@@ -77,10 +73,8 @@ async function routeNgsi(ctx: ServerContext, req: IncomingMessage, url: URL): Pr
  */
 export async function startServer(ctx: ServerContext, host: string, port: number): Promise<RunningServer> {
   const sockets = new Set<Socket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   const destroyConnections = (except: Socket | null): void => {
-    ctx.notifier.terminateAll();
     for (const s of sockets) if (s !== except) s.destroy();
   };
   const control: ControlContext = { ...ctx, destroyConnections };
@@ -98,16 +92,13 @@ export async function startServer(ctx: ServerContext, host: string, port: number
     send(res, await routeNgsi(ctx, req, url));
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+  // The platform speaks plain HTTP (notifications go out over MQTT or HTTP POST): no upgrade is ever
+  // accepted. A bad target still gets its 4xx; any other upgrade a 404, as a broker without one would say.
+  const onUpgrade = (req: IncomingMessage, socket: Duplex): void => {
     const url = targetUrl(req.url);
     if (!(url instanceof URL)) return refuseSocket(socket, url.status === 414 ? '414 URI Too Long' : '400 Bad Request');
     if (ctx.faults.outage) return void socket.destroy();
-    if (url.pathname !== NOTIFICATIONS_PATH || ctx.faults.http503) {
-      const status = url.pathname !== NOTIFICATIONS_PATH ? '404 Not Found' : `503 Service Unavailable\r\nRetry-After: ${RETRY_AFTER_S}`;
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => ctx.notifier.attach(ws, url.searchParams));
+    refuseSocket(socket, '404 Not Found');
   };
 
   // The last line: whatever a handler throws answers that one request (or cuts it, once headers went out), never the process.
@@ -126,11 +117,11 @@ export async function startServer(ctx: ServerContext, host: string, port: number
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     // Node hands an upgrade's socket over with no error listener: a reset would otherwise be uncaught.
     socket.on('error', () => socket.destroy());
     try {
-      onUpgrade(req, socket, head);
+      onUpgrade(req, socket);
     } catch (err) {
       console.error('emulator: upgrade handler failed', err);
       refuseSocket(socket, '500 Internal Server Error');
@@ -149,7 +140,6 @@ export async function startServer(ctx: ServerContext, host: string, port: number
     close: () =>
       new Promise<void>((resolve) => {
         destroyConnections(null);
-        wss.close();
         server.close(() => resolve());
       }),
   };

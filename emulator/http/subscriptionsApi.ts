@@ -14,8 +14,6 @@ const ONE = new RegExp(`^${SUBSCRIPTIONS_PATH}/([^/]+)$`);
 
 export interface SubscriptionsContext {
   readonly subscriptions: SubscriptionStore;
-  /** The emulator's clock, for status (expired) in GET bodies. */
-  readonly simNow: () => number;
   /** Drops what the notifier still holds for a deleted subscription. */
   readonly forget: (id: string) => void;
 }
@@ -58,7 +56,7 @@ function list(ctx: SubscriptionsContext, req: IncomingMessage, params: URLSearch
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return problem(400, 'BadRequestData', 'Invalid query', `limit must be an integer from 1 to ${MAX_LIMIT}`);
   if (!Number.isInteger(offset) || offset < 0) return problem(400, 'BadRequestData', 'Invalid query', 'offset must be a non-negative integer');
   const all = ctx.subscriptions.all();
-  const { headers, body } = representation(req, all.slice(offset, offset + limit).map((s) => subscriptionJson(s, ctx.simNow())));
+  const { headers, body } = representation(req, all.slice(offset, offset + limit).map((s) => subscriptionJson(s, ctx.subscriptions.now())));
   if (params.get('count') === 'true') headers['NGSILD-Results-Count'] = String(all.length);
   return { status: 200, headers, body };
 }
@@ -68,7 +66,7 @@ async function one(ctx: SubscriptionsContext, req: IncomingMessage, id: string):
     case 'GET': {
       const sub = ctx.subscriptions.get(id);
       if (sub === undefined) return problem(404, 'ResourceNotFound', 'Subscription not found', `no subscription ${id}`);
-      const { headers, body } = representation(req, [subscriptionJson(sub, ctx.simNow())]);
+      const { headers, body } = representation(req, [subscriptionJson(sub, ctx.subscriptions.now())]);
       return { status: 200, headers, body: body[0] };
     }
     case 'PATCH': {

@@ -72,8 +72,10 @@ const forSub = (id: string) => (d: Delivery): boolean => d.body['subscriptionId'
 
 describe('HTTP endpoints and generic entities', () => {
   let emu: Emulator;
+  // Subscriptions live by the wall clock; this one moves only when a test says so.
+  let wall = Date.parse('2026-12-06T00:00:00Z');
   beforeAll(async () => {
-    emu = await startEmulator({ seed: 21, startTime: '2025-03-04T05:00:00Z', autoTick: false, embeddedBroker: false });
+    emu = await startEmulator({ seed: 21, startTime: '2025-03-04T05:00:00Z', autoTick: false, embeddedBroker: false, subscriptionClock: () => wall });
     keepAUnitMoving(emu);
     emu.step(1);
   });
@@ -107,15 +109,17 @@ describe('HTTP endpoints and generic entities', () => {
     expect((await fetch(`${emu.url}/ngsi-ld/v1/entities?type=Vehicle&limit=1`)).status).toBe(200);
   });
 
-  it('q and throttling (on the emulator clock): only matching entities, at most one notification per period', async () => {
+  it('q and throttling (on the wall clock): only matching entities, at most one notification per period', async () => {
     const id = await createSubscription(emu, { entities: [{ type: 'Vehicle' }], q: 'unitStatus=="dispatched"', throttling: 10, notification: { format: 'keyValues', endpoint: { uri: `${receiver.url}/ok/q` } } });
     emu.step(1);
     const first = await receiver.next(forSub(id));
     expect(recordsOf(first.body['data']).map((e) => e['unitStatus'])).toEqual(expect.arrayContaining(['dispatched']));
     expect(new Set(recordsOf(first.body['data']).map((e) => e['unitStatus']))).toEqual(new Set(['dispatched']));
-    emu.step(1);
-    expect((await readSubscription(emu, id)).notification['timesSent']).toBe(1);
+    // Ten simulated seconds are not ten seconds of the subscription's (wall) clock: still throttled.
     emu.step(10);
+    expect((await readSubscription(emu, id)).notification['timesSent']).toBe(1);
+    wall += 10_000;
+    emu.step(1);
     await receiver.next(forSub(id));
     expect((await readSubscription(emu, id)).notification['timesSent']).toBe(2);
   });
@@ -160,10 +164,11 @@ describe('HTTP endpoints and generic entities', () => {
   });
 });
 
-describe('expiry on an accelerated clock, and renewal by PATCH', () => {
+describe('expiry on the wall clock while the city runs 60 times faster, and renewal by PATCH', () => {
   let emu: Emulator;
+  let wall = Date.now();
   beforeAll(async () => {
-    emu = await startEmulator({ seed: 21, startTime: '2025-03-04T05:00:00Z', speed: 60, tickMs: 50, embeddedBroker: false });
+    emu = await startEmulator({ seed: 21, startTime: wall, speed: 60, tickMs: 50, embeddedBroker: false, subscriptionClock: () => wall });
     keepAUnitMoving(emu);
   });
   afterAll(() => emu.close());
@@ -173,11 +178,16 @@ describe('expiry on an accelerated clock, and renewal by PATCH', () => {
     return isRecord(status) && typeof status['simTime'] === 'string' ? Date.parse(status['simTime']) : NaN;
   };
 
-  it('stops notifying once expiresAt passes on the emulator clock, shows "expired", and resumes after a renewal', async () => {
-    const expiresAt = new Date(emu.city.nowMs + 30_000).toISOString();
+  it('outlives 30 simulated seconds, stops once expiresAt passes on the wall clock, shows "expired", and resumes after a renewal', async () => {
+    const expiresAt = new Date(wall + 30_000).toISOString();
     const id = await createSubscription(emu, { entities: [{ type: 'Vehicle' }], expiresAt, notification: { endpoint: { uri: `${receiver.url}/ok/expiring` } } });
-    // The emulator's own clock runs 60 simulated seconds per wall second: 30 s pass in half a second.
     await receiver.next(forSub(id));
+    // The simulation passes expiresAt within half a wall second; the subscription must not care.
+    const pastOnSimClock = Date.parse(expiresAt) + 20_000;
+    await waitFor(async () => (await simTime()) > pastOnSimClock);
+    expect((await readSubscription(emu, id))['status']).toBe('active');
+
+    wall += 30_000;
     const expired = await waitForSubscription(emu, id, (s) => s['status'] === 'expired');
     const sentAtExpiry = expired.notification['timesSent'];
     const later = (await simTime()) + 20_000;
@@ -185,7 +195,9 @@ describe('expiry on an accelerated clock, and renewal by PATCH', () => {
     expect((await readSubscription(emu, id)).notification['timesSent']).toBe(sentAtExpiry);
     receiver.deliveries.splice(0);
 
-    expect((await sendJson(`${emu.url}/ngsi-ld/v1/subscriptions/${encodeURIComponent(id)}`, 'PATCH', { expiresAt: new Date((await simTime()) + 3_600_000).toISOString() })).status).toBe(204);
+    const url = `${emu.url}/ngsi-ld/v1/subscriptions/${encodeURIComponent(id)}`;
+    expect((await sendJson(url, 'PATCH', { expiresAt: new Date(wall - 1).toISOString() })).status).toBe(400);
+    expect((await sendJson(url, 'PATCH', { expiresAt: new Date(wall + 3_600_000).toISOString() })).status).toBe(204);
     expect((await readSubscription(emu, id))['status']).toBe('active');
     await receiver.next(forSub(id));
   });

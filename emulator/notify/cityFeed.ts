@@ -7,10 +7,9 @@ const TRAFFIC_PREFIX = 'urn:ngsi-ld:TrafficFlowObserved:';
 import { fromModel } from './entity';
 
 /**
- * The city's change marks, turned into entity changes. The city keeps one set of changed ids and the
- * WebSocket notifier drains it; `collect` reads that set and marks the ids again, so both consumers see
- * every change without the city knowing about either. Incidents the city retires vanish without a mark:
- * they are found by comparing the known ones with the city's maps.
+ * The city's change marks, turned into entity changes: `collect` drains the city's set of changed ids.
+ * Incidents the city retires vanish without a mark: they are found by comparing the known ones with the
+ * city's maps.
  *
  * Rendering and diffing ~800 traffic segments per measurement costs more than the simulation itself, so
  * it is done only for types some subscription names; other entities are tracked by existence alone.
@@ -43,7 +42,6 @@ export class CityFeed {
   /** `interested(type)`: does any subscription name this entity type? */
   collect(interested: (type: string) => boolean): Change[] {
     const ids = this.city.drainChanged();
-    for (const id of ids) this.city.markChanged(id);
     const changing = new Set(ids);
     for (const type of ENTITY_TYPES) {
       if (!interested(type)) this.baselined.delete(type);

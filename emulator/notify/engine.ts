@@ -10,13 +10,6 @@ import { mergeChanges } from './changes';
 import { postNotification } from './httpSender';
 import { SerialQueue } from './serialQueue';
 
-export interface Clocks {
-  /** The emulator's (simulated, maybe accelerated) clock: expiresAt and throttling. */
-  readonly sim: () => number;
-  /** Wall clock: notifiedAt and the delivery timestamps, as a broker stamps them. */
-  readonly wall: () => number;
-}
-
 export interface EngineOptions {
   readonly maxQueuedPerSubscription?: number;
   readonly warn?: (message: string) => void;
@@ -42,7 +35,6 @@ export class SubscriptionNotifier {
   constructor(
     private readonly store: SubscriptionStore,
     private readonly mqtt: MqttPublisher,
-    private readonly clocks: Clocks,
     options: EngineOptions = {},
   ) {
     this.maxQueued = options.maxQueuedPerSubscription ?? MAX_QUEUED;
@@ -52,7 +44,7 @@ export class SubscriptionNotifier {
   /** Files each change under the active subscriptions it concerns; nothing is sent until flush. */
   offer(changes: readonly Change[]): void {
     if (changes.length === 0) return;
-    const now = this.clocks.sim();
+    const now = this.store.now();
     for (const sub of this.store.all()) {
       if (subscriptionStatus(sub, now) !== 'active') continue;
       for (const change of changes) {
@@ -69,7 +61,7 @@ export class SubscriptionNotifier {
 
   /** Sends one Notification per subscription with pending changes, unless throttled, paused, expired or cooling down. */
   flush(): void {
-    const now = this.clocks.sim();
+    const now = this.store.now();
     for (const [id, changes] of this.pending) {
       const sub = this.store.get(id);
       if (sub === undefined || subscriptionStatus(sub, now) !== 'active' || changes.size === 0) {
@@ -77,13 +69,13 @@ export class SubscriptionNotifier {
         continue;
       }
       const throttleMs = (sub.spec.throttling ?? 0) * 1000;
-      if (sub.lastSentSimMs !== null && now - sub.lastSentSimMs < throttleMs) continue;
+      if (sub.lastSentMs !== null && now - sub.lastSentMs < throttleMs) continue;
       this.pending.delete(id);
       const cooldown = sub.spec.notification.endpoint.cooldown;
       const failedAt = this.lastFailureWallMs.get(id);
       // CIM 009 Endpoint.cooldown: within it after a failure, no notification is sent.
-      if (cooldown !== undefined && failedAt !== undefined && this.clocks.wall() - failedAt < cooldown) continue;
-      sub.lastSentSimMs = now;
+      if (cooldown !== undefined && failedAt !== undefined && now - failedAt < cooldown) continue;
+      sub.lastSentMs = now;
       this.deliver(sub, [...changes.values()]);
     }
   }
@@ -100,7 +92,7 @@ export class SubscriptionNotifier {
   }
 
   private deliver(sub: StoredSubscription, changes: Change[]): void {
-    const wallIso = new Date(this.clocks.wall()).toISOString();
+    const wallIso = new Date(this.store.now()).toISOString();
     const spec = sub.spec;
     const ld = spec.notification.endpoint.accept === 'application/ld+json';
     const notification: Record<string, unknown> = {
@@ -118,11 +110,11 @@ export class SubscriptionNotifier {
     this.queues.set(sub.id, queue);
     const accepted = queue.push(async () => {
       sub.delivery.timesSent++;
-      sub.delivery.lastNotification = new Date(this.clocks.wall()).toISOString();
+      sub.delivery.lastNotification = new Date(this.store.now()).toISOString();
       try {
         await this.send(sub, notification, metadata);
         this.sent++;
-        sub.delivery.lastSuccess = new Date(this.clocks.wall()).toISOString();
+        sub.delivery.lastSuccess = new Date(this.store.now()).toISOString();
         sub.delivery.status = 'ok';
       } catch (err) {
         this.recordFailure(sub, describe(err));
@@ -145,9 +137,9 @@ export class SubscriptionNotifier {
     // Said once per run of failures: a dead endpoint would otherwise fill stderr every tick.
     if (d.status !== 'failed') this.warn(`emulator: notification for ${sub.id} failed: ${reason}`);
     d.timesFailed++;
-    d.lastFailure = new Date(this.clocks.wall()).toISOString();
+    d.lastFailure = new Date(this.store.now()).toISOString();
     d.lastErrorReason = reason;
     d.status = 'failed';
-    this.lastFailureWallMs.set(sub.id, this.clocks.wall());
+    this.lastFailureWallMs.set(sub.id, this.store.now());
   }
 }

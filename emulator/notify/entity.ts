@@ -1,6 +1,7 @@
 import type { EntityModel } from '../ngsi/entityModel';
 import { toNormalized } from '../ngsi/entityModel';
 import { isRecord } from '../ngsi/flatten';
+import type { SysTimes } from './sysTimes';
 
 /**
  * Any NGSI-LD entity in normalized form: the city's own (rendered from its model) and the generic ones
@@ -11,6 +12,8 @@ export interface NgsiEntity {
   readonly type: string;
   /** Attribute name → normalized attribute ({type: Property|GeoProperty|Relationship|LanguageProperty, …}). */
   readonly attrs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** createdAt / modifiedAt, when the entity was stamped (notify/sysTimes.ts). */
+  readonly sys?: SysTimes;
 }
 
 export function fromModel(model: EntityModel): NgsiEntity {

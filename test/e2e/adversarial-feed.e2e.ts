@@ -4,14 +4,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
+import { z } from 'zod';
 import { FeedHealthReport } from '../../shared/contract';
 import type { FeedHealth } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
 import { SHOTS, startHeadlessConsole } from '../support/console-host';
 import type { RunningConsole } from '../support/console-host';
 
-// One stub platform, one console pointed at it (its silence rule relaxed: the stub sends no traffic), one page. Every hostile case goes to the same processes;
+// One stub platform, one console pointed at it (its silence rule relaxed: the stub sends no traffic; no MQTT, so
+// notifications come by HTTP POST to the endpoint its subscriptions name), one page. Every hostile case goes to the same processes;
 // after each, the console must be alive, the page still drawing the map, and feed health counting what it refused.
 
 const NOW = new Date().toISOString();
@@ -44,7 +46,11 @@ const segment = (id: string) => ({
 const DEEP_MARK = '"DEEP_VALUE"';
 const withDeep = (text: string): string => text.replaceAll(DEEP_MARK, '['.repeat(5000) + ']'.repeat(5000));
 
-/** Hostile entities of every kind the brief names; each is refused, except the year-9999 one, which is clamped. */
+/**
+ * Hostile entities of every kind the brief names; each is refused, except the year-9999 one, which is clamped,
+ * and the two whose sub-category names an Object.prototype member: an unknown sub-category is an `other`
+ * incident, kept, and must not resolve to the prototype's function (the first two below).
+ */
 const hostileAlerts = (tag: string) => [
   alert(`urn:ngsi-ld:Alert:${tag}:proto`, { subCategory: 'toString' }),
   alert(`urn:ngsi-ld:Alert:${tag}:hasOwn`, { subCategory: 'hasOwnProperty' }),
@@ -59,15 +65,22 @@ const hostileVehicles = (tag: string) => [
   vehicle(`urn:ngsi-ld:Vehicle:${tag}:proto`, { serviceStatus: 'valueOf' }),
   vehicle(`urn:ngsi-ld:Vehicle:${tag}:types`, { location: 'somewhere', speed: 'fast' }),
 ];
+const REFUSED_ALERTS = hostileAlerts('x').length - 2;
 const futureAlert = (tag: string) => alert(`urn:ngsi-ld:Alert:${tag}:future`, { dateModified: '9999-12-31T23:59:59Z' });
 
 type ListingMode = 'normal' | 'ignored-offset' | 'lying-count' | 'huge' | 'endless' | 'invalid-json';
 
-/** The stub platform: NGSI-LD listings (hostile on request) and a notification stream on 127.0.0.1. */
+const SUBSCRIPTIONS = '/ngsi-ld/v1/subscriptions';
+
+/**
+ * The stub platform on 127.0.0.1: NGSI-LD listings (hostile on request), and subscriptions as a broker keeps
+ * them (POST 201 + Location, GET, PATCH, DELETE). Its notifications, hostile or not, are POSTed to the
+ * endpoint the console's subscriptions name, as a broker's HTTP binding does.
+ */
 class StubPlatform {
   mode: ListingMode = 'normal';
-  private readonly sockets = new Set<WebSocket>();
-  private seq = 0;
+  readonly subscriptions = new Map<string, Record<string, unknown>>();
+  private sent = 0;
   constructor(
     readonly server: Server,
     readonly url: string,
@@ -75,12 +88,13 @@ class StubPlatform {
 
   static async start(): Promise<StubPlatform> {
     let stub: StubPlatform | null = null;
-    const server = createServer((req, res) => stub?.listing(req, res));
-    const wss = new WebSocketServer({ server, path: '/ngsi-ld/v1/notifications/ws' });
-    wss.on('connection', (ws) => {
-      stub?.sockets.add(ws);
-      ws.on('close', () => stub?.sockets.delete(ws));
-      ws.on('error', () => undefined);
+    const server = createServer((req, res) => {
+      res.on('error', () => undefined);
+      const path = new URL(req.url ?? '/', 'http://stub').pathname;
+      if (!path.startsWith(SUBSCRIPTIONS)) return stub?.listing(req, res);
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      req.on('end', () => stub?.subscription(req.method ?? 'GET', path, raw, res));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
@@ -89,8 +103,50 @@ class StubPlatform {
     return stub;
   }
 
+  /** The endpoints notifications go to: one per distinct URI the console's subscriptions name. */
+  endpoints(): string[] {
+    return [...new Set([...this.subscriptions.values()].map((s) => Subscription.safeParse(s)).flatMap((p) => (p.success ? [p.data.notification.endpoint.uri] : [])))];
+  }
+
+  private subscription(method: string, path: string, raw: string, res: ServerResponse): void {
+    const problem = (status: number, detail: string): void => void res.writeHead(status, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ type: 'https://uri.etsi.org/ngsi-ld/errors/BadRequestData', title: detail, status, detail }));
+    const body = (): Record<string, unknown> | null => {
+      try {
+        const json: unknown = JSON.parse(raw);
+        return typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...json } : null;
+      } catch {
+        return null;
+      }
+    };
+    if (path === SUBSCRIPTIONS && method === 'POST') {
+      const parsed = Subscription.safeParse(body());
+      if (!parsed.success) return problem(400, 'not a Subscription');
+      const id = parsed.data.id ?? `urn:ngsi-ld:Subscription:stub:${this.subscriptions.size + 1}`;
+      if (this.subscriptions.has(id)) return problem(409, `${id} already exists`);
+      this.subscriptions.set(id, { ...parsed.data, id });
+      return void res.writeHead(201, { Location: `${SUBSCRIPTIONS}/${encodeURIComponent(id)}` }).end();
+    }
+    const id = decodeURIComponent(path.slice(SUBSCRIPTIONS.length + 1));
+    const known = this.subscriptions.get(id);
+    if (known === undefined) return problem(404, `no subscription ${id}`);
+    switch (method) {
+      case 'GET':
+        return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ...known, status: 'active', isActive: true }));
+      case 'PATCH': {
+        const fragment = body();
+        if (fragment === null) return problem(400, 'not a fragment');
+        this.subscriptions.set(id, { ...known, ...fragment, id });
+        return void res.writeHead(204).end();
+      }
+      case 'DELETE':
+        this.subscriptions.delete(id);
+        return void res.writeHead(204).end();
+      default:
+        return problem(405, `${method} not allowed`);
+    }
+  }
+
   private listing(req: IncomingMessage, res: ServerResponse): void {
-    res.on('error', () => undefined);
     const params = new URL(req.url ?? '/', this.url).searchParams;
     const type = params.get('type');
     const json = (body: string, headers: Record<string, string> = {}): void => void res.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(body);
@@ -125,30 +181,32 @@ class StubPlatform {
     }
   }
 
-  /** Sends a Notification on every open stream; `gap` skips sequence numbers, which makes the console list again. */
-  notify(data: unknown[], gap = false): void {
-    // A gap needs a sequence to break: after a reconnect the console has none until the first notification.
-    if (gap) this.notify([]);
-    this.seq += gap ? 5 : 1;
-    this.sendRaw(withDeep(JSON.stringify({ id: `urn:ngsi-ld:Notification:${this.seq}`, type: 'Notification', notifiedAt: new Date().toISOString(), seq: this.seq, data })));
+  /** POSTs a Notification with these entities to every endpoint the console subscribed. */
+  notify(data: unknown[]): Promise<void> {
+    const subscriptionId = [...this.subscriptions.keys()][0] ?? 'urn:ngsi-ld:Subscription:stub';
+    return this.sendRaw(withDeep(JSON.stringify({ id: `urn:ngsi-ld:Notification:${++this.sent}`, type: 'Notification', subscriptionId, notifiedAt: new Date().toISOString(), data })));
   }
 
-  sendRaw(text: string): void {
-    for (const ws of this.sockets) if (ws.readyState === WebSocket.OPEN) ws.send(text);
+  /** POSTs any text as a notification; whatever the console answers (a 4xx for garbage) is its business. */
+  async sendRaw(text: string): Promise<void> {
+    const endpoints = this.endpoints();
+    if (endpoints.length === 0) throw new Error('the console has not subscribed yet');
+    for (const uri of endpoints) await fetch(uri, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text }).then((r) => r.arrayBuffer());
   }
 
-  /** Drops the stream, as a restarting broker would: the console reconnects and lists everything again. */
-  dropStreams(): void {
-    this.seq = 0;
-    for (const ws of this.sockets) ws.terminate();
+  /** Forgets every subscription, as a broker that restarted without its store: the console makes them again and lists everything again. */
+  loseSubscriptions(): void {
+    this.subscriptions.clear();
   }
 
   async close(): Promise<void> {
-    this.dropStreams();
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
   }
 }
+
+/** What the stub needs of a Subscription the console POSTs. */
+const Subscription = z.object({ id: z.string().optional(), type: z.literal('Subscription'), notification: z.object({ endpoint: z.object({ uri: z.url() }).loose() }).loose() }).loose();
 
 let stub: StubPlatform;
 let app: RunningConsole;
@@ -200,7 +258,7 @@ async function stillServing(): Promise<void> {
 
 beforeAll(async () => {
   stub = await StubPlatform.start();
-  [app, browser] = await Promise.all([startHeadlessConsole([], { PHUKET_PLATFORM_URL: stub.url, PHUKET_PLATFORM_SILENCE_MS: '600000' }), launchChromium()]);
+  [app, browser] = await Promise.all([startHeadlessConsole([], { PHUKET_PLATFORM_URL: stub.url, PHUKET_PLATFORM_SILENCE_MS: '600000', PHUKET_SUBSCRIPTION_TTL_S: '12' }), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(app.url);
   await page.waitForSelector('html[data-map-ready="true"]', { state: 'attached', timeout: 90_000 });
@@ -218,32 +276,39 @@ afterAll(async () => {
 
 describe('a console fed by a hostile platform', () => {
   it('refuses hostile entities in the first listing, keeps the good ones, and clamps a year-9999 time', async () => {
-    const report = await healthUntil('the first listing', (r) => r.link.state === 'up' && feed(r, 'incidents').items >= 2 && feed(r, 'incidents').rejected >= hostileAlerts('x').length && feed(r, 'units').rejected >= 2);
-    // Every hostile Alert refused; the valid one and the clamped future one kept.
-    expect(feed(report, 'incidents').rejected).toBeGreaterThanOrEqual(hostileAlerts('x').length);
+    const report = await healthUntil('the first listing', (r) => r.link.state === 'up' && feed(r, 'incidents').items >= 4 && feed(r, 'incidents').rejected >= REFUSED_ALERTS && feed(r, 'units').rejected >= 2);
+    // Every hostile Alert refused; the valid one, the clamped future one and the two prototype-named `other` ones kept.
+    expect(feed(report, 'incidents').rejected).toBeGreaterThanOrEqual(REFUSED_ALERTS);
     expect(feed(report, 'incidents').adjusted).toBeGreaterThanOrEqual(1);
     expect(feed(report, 'incidents').lastAdjustment?.reason).toMatch(/9999-12-31T23:59:59.000Z is in the future; clamped/);
     expect(feed(report, 'traffic').rejected).toBe(0);
     await stillServing();
   });
 
-  it('refuses hostile entities on the live stream and keeps applying later updates of a clamped entity', async () => {
+  it('subscribed to every followed type with an HTTP endpoint, asking for sysAttrs', () => {
+    const subs = [...stub.subscriptions.values()];
+    expect(subs.length).toBeGreaterThanOrEqual(3);
+    expect(subs).toEqual(expect.arrayContaining([expect.objectContaining({ entities: [{ type: 'Alert' }], notification: expect.objectContaining({ sysAttrs: true }) })]));
+    expect(stub.endpoints()).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)]);
+  });
+
+  it('refuses hostile entities in notifications and keeps applying later updates of a clamped entity', async () => {
     const before = feed(await health(), 'incidents');
-    stub.notify([...hostileAlerts('live'), ...hostileVehicles('live'), futureAlert('live')]);
-    await healthUntil('the stream refusals', (r) => feed(r, 'incidents').rejected >= before.rejected + hostileAlerts('x').length && (feed(r, 'incidents').adjusted ?? 0) > (before.adjusted ?? 0));
+    await stub.notify([...hostileAlerts('live'), ...hostileVehicles('live'), futureAlert('live')]);
+    await healthUntil('the stream refusals', (r) => feed(r, 'incidents').rejected >= before.rejected + REFUSED_ALERTS && (feed(r, 'incidents').adjusted ?? 0) > (before.adjusted ?? 0));
     // The entity stamped 9999 is not frozen: a later, ordinary update still applies.
     const itemsBefore = feed(await health(), 'incidents').items;
-    stub.notify([alert('urn:ngsi-ld:Alert:live:future', { dateModified: new Date().toISOString(), description: 'updated after the year-9999 stamp' })]);
+    await stub.notify([alert('urn:ngsi-ld:Alert:live:future', { dateModified: new Date().toISOString(), description: 'updated after the year-9999 stamp' })]);
     await healthUntil('the later update to apply', (r) => feed(r, 'incidents').items > itemsBefore);
     await stillServing();
   });
 
-  it('counts stream messages that are not notifications: invalid JSON, deep nesting, wrong types', async () => {
+  it('counts notification POSTs that are not notifications: invalid JSON, deep nesting, wrong types', async () => {
     const before = feed(await health(), 'units').rejected;
-    stub.sendRaw('not json at all');
-    stub.sendRaw('['.repeat(200_000));
-    stub.sendRaw(JSON.stringify({ type: 'Notification', data: { not: 'a list' } }));
-    stub.sendRaw('['.repeat(20_000) + ']'.repeat(20_000));
+    await stub.sendRaw('not json at all');
+    await stub.sendRaw('['.repeat(200_000));
+    await stub.sendRaw(JSON.stringify({ type: 'Notification', data: { not: 'a list' } }));
+    await stub.sendRaw('['.repeat(20_000) + ']'.repeat(20_000));
     await healthUntil('the refusals', (r) => feed(r, 'units').rejected >= before + 4);
     await stillServing();
   });
@@ -256,11 +321,12 @@ describe('a console fed by a hostile platform', () => {
     ['invalid-json', /not JSON/],
   ])('stops a %s listing with a reason in feed health, and recovers when the platform behaves', async (mode, reason) => {
     stub.mode = mode;
-    stub.notify([], true);
+    // The platform lost the subscriptions: the console makes them again and lists everything again.
+    stub.loseSubscriptions();
     await healthUntil(`the ${mode} refusal`, (r) => reason.test(feed(r, 'incidents').lastRejection?.reason ?? ''));
     await stillServing();
     stub.mode = 'normal';
-    stub.dropStreams();
+    stub.loseSubscriptions();
     await healthUntil('the link to come back', (r) => r.link.state === 'up' && feed(r, 'incidents').state !== 'down', 90_000);
     await stillServing();
   });

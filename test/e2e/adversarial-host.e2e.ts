@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
+import { HostileSink } from '../../emulator/http/hostileSink';
 import { basemapPalette } from '../../renderer/map/palette';
 import { openRawWebSocket, rawStatus, upgradeRequest } from '../../electron/host/testClient';
 import { MAX_FRAME_BYTES } from '../../shared/contract';
@@ -150,9 +151,11 @@ describe('the browser host under hostile requests', () => {
 });
 
 describe('the emulator process under hostile requests', () => {
-  const notifications = '/ngsi-ld/v1/notifications/ws';
   it.each([
     ['an invalid upgrade target', () => upgradeRequest('//[', { Host: 'x' }), 400],
+    // The emulator has no WebSocket: an upgrade, even to the retired notification stream's path, is refused cleanly.
+    ['an upgrade to the retired notification stream', () => upgradeRequest('/ngsi-ld/v1/notifications/ws?type=Alert', { Host: 'x' }), 404],
+    ['an upgrade with a broken handshake', () => upgradeRequest('/ngsi-ld/v1/entities', { Host: 'x' }).replace('Sec-WebSocket-Version: 13', 'Sec-WebSocket-Version: 1'), 404],
     ['an invalid request target', () => request('//[', 'x'), 400],
     ['malformed percent-encoding', () => request('/ngsi-ld/v1/entities/%E0%A4%A', 'x'), 400],
     ['a raw NUL', () => Buffer.from('GET /a\0b HTTP/1.1\r\nHost: x\r\n\r\n', 'latin1'), 400],
@@ -162,20 +165,38 @@ describe('the emulator process under hostile requests', () => {
     await emulatorAlive();
   });
 
-  it('closes notification sockets that send an over-size frame (1009) or invalid UTF-8 (1007)', async () => {
-    const url = `${emulator.url.replace('http', 'ws')}${notifications}?type=Alert`;
-    expect(await closeCodeFor(url, undefined, Buffer.alloc(64 * 1024 + 1, 0x20))).toBe(1009);
-    expect(await closeCodeFor(url, undefined, Buffer.from([0xc3, 0x28]))).toBe(1007);
+  it('refuses a hostile subscription (not JSON, deeply nested, a bad endpoint) with a 400 and stays up', async () => {
+    const post = (body: string): Promise<number> =>
+      fetch(`${emulator.url}/ngsi-ld/v1/subscriptions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then((r) => r.status);
+    expect(await post('{"type": "Subscription", ')).toBe(400);
+    expect(await post('['.repeat(100_000) + ']'.repeat(100_000))).toBe(400);
+    expect(await post(JSON.stringify({ type: 'Subscription', entities: [{ type: 'Alert' }], notification: { endpoint: { uri: 'gopher://127.0.0.1/x' } } }))).toBe(400);
     await emulatorAlive();
   });
 
-  it('drops a subscriber that never reads', async () => {
-    const subscribers = async (): Promise<number> =>
-      z.object({ subscribers: z.number() }).parse(await (await fetch(`${emulator.url}/emulator/status`)).json()).subscribers;
-    const raw = await openRawWebSocket(emuPort, upgradeRequest(notifications, { Host: 'x' }));
-    expect(await subscribers()).toBe(1);
-    expect(await until(async () => (await subscribers()) === 0, () => undefined, 90_000)).toBe(true);
-    raw.destroy();
+  it('keeps serving while a notification endpoint accepts connections and never reads, and records the failures', async () => {
+    const sink = new HostileSink('silent');
+    const uri = await sink.start();
+    const subscriptions = `${emulator.url}/ngsi-ld/v1/subscriptions`;
+    const created = await fetch(subscriptions, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'Subscription', entities: [{ type: 'TrafficFlowObserved' }, { type: 'Vehicle' }], notification: { endpoint: { uri, timeout: 300 } } }),
+    });
+    expect(created.status).toBe(201);
+    const location = `${emulator.url}${created.headers.get('location') ?? ''}`;
+    const Failures = z.object({ notification: z.object({ timesFailed: z.number().optional(), lastErrorReason: z.string().optional() }).loose() }).loose();
+    const failures = async (): Promise<z.infer<typeof Failures>['notification']> => Failures.parse(await (await fetch(location)).json()).notification;
+    try {
+      expect(await until(async () => ((await failures()).timesFailed ?? 0) >= 3, () => undefined, 60_000)).toBe(true);
+      // (That only one delivery is in flight per subscription is proven in emulator/http/hostile.test.ts.)
+      expect(sink.connections).toBeGreaterThan(0);
+      expect((await failures()).lastErrorReason).toMatch(/no response|dropped/);
+      await emulatorAlive();
+    } finally {
+      expect((await fetch(location, { method: 'DELETE' })).status).toBe(204);
+      await sink.close();
+    }
     await emulatorAlive();
   });
 });

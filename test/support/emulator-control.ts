@@ -2,13 +2,9 @@ import { z } from 'zod';
 
 export type Fault = 'outage' | 'http503' | 'stall';
 
-/**
- * Switches one of the emulator's faults, through its control endpoint (which answers even during an outage).
- * A 503 comes with the stream dropped, as when a broker restarts behind its load balancer: the console must
- * reconnect and keeps getting 503 until the platform is back.
- */
+/** Switches one of the emulator's faults, through its control endpoint (which answers even during an outage). */
 export async function setFault(emulatorUrl: string, fault: Fault, on: boolean): Promise<void> {
-  const body = { [fault]: on, ...(fault === 'http503' && on ? { dropStream: true } : {}) };
+  const body = { [fault]: on };
   const response = await fetch(`${emulatorUrl}/emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`emulator refused fault ${fault}=${on}: ${response.status}`);
 }
@@ -36,4 +32,22 @@ const Alert = z.object({ id: z.string(), status: z.string() }).loose();
 export async function incidentsOnPlatform(emulatorUrl: string): Promise<z.infer<typeof Alert>[]> {
   const response = await fetch(`${emulatorUrl}/ngsi-ld/v1/entities?type=Alert&limit=1000&options=keyValues`);
   return z.array(Alert).parse(await response.json());
+}
+
+const Status = z.object({ mqttUrl: z.string().nullable() }).loose();
+
+/** The MQTT broker the emulator publishes subscription notifications through (its embedded one unless told otherwise). */
+export async function emulatorMqttUrl(emulatorUrl: string): Promise<string> {
+  const response = await fetch(`${emulatorUrl}/emulator/status`);
+  const { mqttUrl } = Status.parse(await response.json());
+  if (mqttUrl === null) throw new Error('the emulator runs without an MQTT broker');
+  return mqttUrl;
+}
+
+const Subscription = z.object({ id: z.string(), expiresAt: z.string().optional(), status: z.string().optional(), notification: z.object({ endpoint: z.object({ uri: z.string() }).loose() }).loose() }).loose();
+
+/** The subscriptions the platform holds, as a client would read them. */
+export async function subscriptionsOnPlatform(emulatorUrl: string): Promise<z.infer<typeof Subscription>[]> {
+  const response = await fetch(`${emulatorUrl}/ngsi-ld/v1/subscriptions?limit=1000`);
+  return z.array(Subscription).parse(await response.json());
 }

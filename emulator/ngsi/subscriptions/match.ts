@@ -1,5 +1,6 @@
 import type { Change } from '../../notify/changes';
 import { toKeyValuesJson, toNormalizedJson } from '../../notify/entity';
+import { addSysAttrs } from '../../notify/sysTimes';
 import { matchesQ, parseQ } from '../qFilter';
 import type { Trigger } from './schema';
 import type { SubscriptionSpec } from './store';
@@ -56,5 +57,8 @@ export function changeMatches(spec: SubscriptionSpec, change: Change): boolean {
 export function renderChange(spec: SubscriptionSpec, change: Change, deletedAt: string): Record<string, unknown> {
   if (change.kind === 'deleted') return { id: change.entity.id, type: change.entity.type, deletedAt };
   const only = spec.notification.attributes;
-  return spec.notification.format === 'keyValues' ? toKeyValuesJson(change.entity, only) : toNormalizedJson(change.entity, only);
+  const normalized = spec.notification.format !== 'keyValues';
+  const body = normalized ? toNormalizedJson(change.entity, only) : toKeyValuesJson(change.entity, only);
+  const sys = change.entity.sys;
+  return spec.notification.sysAttrs === true && sys !== undefined ? addSysAttrs(body, sys, normalized) : body;
 }

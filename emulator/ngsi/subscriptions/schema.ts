@@ -62,7 +62,7 @@ const readOnlyNotification = {
 const NotificationParams = z.strictObject({
   attributes: z.array(z.string().min(1)).min(1).optional(),
   format: z.enum(['normalized', 'keyValues']).optional(),
-  sysAttrs: z.literal(false).optional(),
+  sysAttrs: z.boolean().optional(),
   showChanges: z.literal(false).optional(),
   endpoint: Endpoint,
   ...readOnlyNotification,

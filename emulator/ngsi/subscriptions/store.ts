@@ -21,8 +21,8 @@ export interface StoredSubscription {
   readonly createdAt: string;
   modifiedAt: string;
   readonly delivery: DeliveryState;
-  /** Emulator-clock time of the last notification, for throttling. */
-  lastSentSimMs: number | null;
+  /** Wall-clock time of the last notification, for throttling. */
+  lastSentMs: number | null;
 }
 
 export type SubscriptionStatus = 'active' | 'paused' | 'expired';
@@ -39,13 +39,13 @@ function cleanSpec(s: NewSubscription): SubscriptionSpec {
   return spec;
 }
 
-export function subscriptionStatus(sub: StoredSubscription, simNowMs: number): SubscriptionStatus {
-  if (sub.spec.expiresAt !== undefined && Date.parse(sub.spec.expiresAt) <= simNowMs) return 'expired';
+export function subscriptionStatus(sub: StoredSubscription, nowMs: number): SubscriptionStatus {
+  if (sub.spec.expiresAt !== undefined && Date.parse(sub.spec.expiresAt) <= nowMs) return 'expired';
   return sub.spec.isActive === false ? 'paused' : 'active';
 }
 
 /** The representation GET returns: the client's members plus the system's status fields. */
-export function subscriptionJson(sub: StoredSubscription, simNowMs: number): Record<string, unknown> {
+export function subscriptionJson(sub: StoredSubscription, nowMs: number): Record<string, unknown> {
   const d = sub.delivery;
   const notification: Record<string, unknown> = { ...sub.spec.notification };
   // timesSent and timesFailed have minimum 1 in v1.8: absent until something happened.
@@ -57,20 +57,21 @@ export function subscriptionJson(sub: StoredSubscription, simNowMs: number): Rec
     ...sub.spec,
     isActive: sub.spec.isActive ?? true,
     notification,
-    status: subscriptionStatus(sub, simNowMs),
+    status: subscriptionStatus(sub, nowMs),
     createdAt: sub.createdAt,
     modifiedAt: sub.modifiedAt,
   };
 }
 
-/** Subscriptions in creation order. Times a client sets (expiresAt) are read on the emulator's clock. */
+/**
+ * Subscriptions in creation order. Every time here (expiresAt, createdAt, modifiedAt) is on the wall clock, as
+ * a real broker reads them: the simulation's accelerated clock must not make a client's lease run out early.
+ */
 export class SubscriptionStore {
   private readonly subs = new Map<string, StoredSubscription>();
 
-  constructor(
-    private readonly simNow: () => number,
-    private readonly wallNow: () => number = Date.now,
-  ) {}
+  /** `now` is the wall clock; tests inject their own to reach expiry without waiting. */
+  constructor(readonly now: () => number = Date.now) {}
 
   get size(): number {
     return this.subs.size;
@@ -89,8 +90,8 @@ export class SubscriptionStore {
     if (this.subs.has(id)) return { ok: false, status: 409, type: 'AlreadyExists', detail: `subscription ${id} already exists` };
     const future = this.checkFuture(input.expiresAt);
     if (future !== null) return bad(future);
-    const now = new Date(this.wallNow()).toISOString();
-    const sub: StoredSubscription = { id, spec: cleanSpec(input), createdAt: now, modifiedAt: now, delivery: { timesSent: 0, timesFailed: 0 }, lastSentSimMs: null };
+    const now = new Date(this.now()).toISOString();
+    const sub: StoredSubscription = { id, spec: cleanSpec(input), createdAt: now, modifiedAt: now, delivery: { timesSent: 0, timesFailed: 0 }, lastSentMs: null };
     this.subs.set(id, sub);
     return { ok: true, value: sub };
   }
@@ -106,7 +107,7 @@ export class SubscriptionStore {
     const merged = NewSubscription.safeParse({ ...sub.spec, ...rest, type: 'Subscription', notification: { ...sub.spec.notification, ...notification } });
     if (!merged.success) return bad(describeIssues(merged.error));
     sub.spec = cleanSpec(merged.data);
-    sub.modifiedAt = new Date(this.wallNow()).toISOString();
+    sub.modifiedAt = new Date(this.now()).toISOString();
     return { ok: true, value: sub };
   }
 
@@ -115,7 +116,8 @@ export class SubscriptionStore {
   }
 
   private checkFuture(expiresAt: string | undefined): string | null {
-    if (expiresAt === undefined || Date.parse(expiresAt) > this.simNow()) return null;
-    return `expiresAt ${expiresAt} is not in the future (emulator time ${new Date(this.simNow()).toISOString()})`;
+    const now = this.now();
+    if (expiresAt === undefined || Date.parse(expiresAt) > now) return null;
+    return `expiresAt ${expiresAt} is not in the future (now ${new Date(now).toISOString()})`;
   }
 }

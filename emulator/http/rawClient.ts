@@ -1,5 +1,4 @@
 import { connect } from 'node:net';
-import type { Socket } from 'node:net';
 
 // A twin of electron/host/testClient.ts: the layering keeps emulator tests from importing the console.
 
@@ -30,24 +29,4 @@ export function upgradeRequest(target: string, headers: Record<string, string>):
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
   ];
   return `${lines.join('\r\n')}\r\n\r\n`;
-}
-
-/**
- * Opens a WebSocket by hand on a raw socket and never reads from it again: the slowest client there is.
- * Resolves once the server has said 101, with the socket paused.
- */
-export function openRawWebSocket(port: number, request: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
-    socket.on('error', () => undefined);
-    socket.once('data', (chunk) => {
-      if (chunk.toString('latin1').startsWith('HTTP/1.1 101')) {
-        socket.pause();
-        resolve(socket);
-      } else {
-        socket.destroy();
-        reject(new Error(`upgrade refused: ${chunk.toString('latin1').split('\r\n')[0] ?? ''}`));
-      }
-    });
-  });
 }
