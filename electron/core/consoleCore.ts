@@ -1,11 +1,10 @@
-import type { Handlers, HostKind, ProfileMode, StoreStatus } from '../../shared/contract';
-import type { OperatorProfile } from '../../shared/domain';
+import type { EscalationPolicy, Handlers, TimelineEvent, HostKind, ProfileMode, StoreStatus } from '../../shared/contract';
+import type { Incident, OperatorProfile } from '../../shared/domain';
 import type { PlatformConfig } from './config';
 import { createEventHub } from './events';
 import type { EventHub } from './events';
 import { DEFAULT_RULES } from './feeds/health';
-import { PHUKET } from './feeds/ngsi/common';
-import { createNgsiSource } from './feeds/ngsi/ngsiSource';
+import { ngsiSourceFromConfig } from './feeds/ngsi/fromConfig';
 import { createUnconfiguredSource } from './feeds/unconfiguredSource';
 import { createHandlers } from './handlers';
 import { createLiveHub } from './live/liveHub';
@@ -13,10 +12,15 @@ import { log } from './log/logger';
 import type { LiveHub } from './live/liveHub';
 import { createObservationWriter } from './live/observationWriter';
 import { createActionService } from './outbox/actionService';
+import { restoreLocalIncidents } from './outbox/restoreLocal';
+import { escalationFromEnv } from './timeline/escalation';
+import { createTimelineRecord } from './timeline/timelineRecord';
 import type { ActionService } from './outbox/actionService';
 import { guarded, recordFault } from './processGuards';
 import { createRoutingService } from './routing/routingService';
 import type { Store } from './store/api';
+import { startWindowSession } from './session/startSession';
+import type { WindowSession } from './session/windowSession';
 
 export interface CoreOptions {
   readonly name: string;
@@ -29,8 +33,12 @@ export interface CoreOptions {
   /** The local store (cache, outbox, audit); null runs without one, and the console says so. */
   readonly store: (() => Store) | null;
   readonly newId: () => string;
+  /** The data folder, for the window profiles; null keeps them in memory. */
+  readonly dataDir?: string | null;
   /** How long feed observations are kept. */
   readonly retentionMs?: number;
+  /** When unacknowledged incidents escalate; default from PHUKET_ESCALATION_MS, else 60 s / 3 min / 10 min. */
+  readonly escalation?: EscalationPolicy;
 }
 
 export interface ConsoleCore {
@@ -38,6 +46,8 @@ export interface ConsoleCore {
   readonly events: EventHub;
   readonly live: LiveHub;
   readonly actions: ActionService;
+  /** The windows' shared selection, bookmarks and profile. */
+  readonly windows: WindowSession;
   storeStatus(): StoreStatus;
   stop(): Promise<void>;
 }
@@ -68,9 +78,7 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   const status: StoreStatus = { fault: null, recovered: [], cachedAt: null, unavailable: null };
   const store = await openStore(options.store, status);
   const writer = store ? createObservationWriter(store) : null;
-  const source = options.platform
-    ? createNgsiSource({ broker: { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token }, feeds: options.platform.feeds, area: PHUKET })
-    : createUnconfiguredSource();
+  const source = options.platform ? ngsiSourceFromConfig(options.platform, options.profile.workstation) : createUnconfiguredSource();
   const silenceMs = options.platform?.silenceMs ?? DEFAULT_RULES.traffic.silenceMs;
   const rules = {
     traffic: { ...DEFAULT_RULES.traffic, silenceMs },
@@ -79,7 +87,10 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   };
   // The hub tells the outbox when the link returns; the outbox needs the hub to exist first.
   let actions: ActionService | null = null;
+  const escalation = options.escalation ?? escalationFromEnv(process.env);
+  const timeline = createTimelineRecord(store);
   const live = createLiveHub({
+    history: timeline.history,
     source,
     events,
     rules,
@@ -112,11 +123,15 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   }
 
   const broker = options.platform ? { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token } : null;
-  const service = createActionService({ store, live, broker, profile: options.profile, events, newId: options.newId });
+  const seedIncident = (item: Incident) => live.seed([{ feed: 'incidents', item }]);
+  const local = { seedIncident, unit: (id: string) => live.platformUnit(id), timeline: (id: string, added: readonly TimelineEvent[]) => timeline.history.add(id, added) };
+  const service = createActionService({ store, live, local, broker, profile: options.profile, events, newId: options.newId });
   actions = service;
+  if (store) await restoreLocalIncidents(store, (id) => live.platformIncident(id) !== undefined, seedIncident).catch((error: unknown) => recordFault('restoring local incidents', error));
   await service.start();
   live.start();
 
+  const windows = await startWindowSession({ events, dataDir: options.dataDir ?? null, workstation: options.profile.workstation, newId: options.newId });
   const handlers = createHandlers({
     name: options.name,
     version: options.version,
@@ -128,12 +143,16 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     session: { profileMode: options.profileMode ?? (options.profile.role === 'viewer' ? 'viewer' : 'configured'), platformConfigured: options.platform !== null },
     storeStatus: () => ({ ...status }),
     routing: createRoutingService(live),
+    windows,
+    timeline: (id) => timeline.of(id),
+    escalation,
   });
   return {
     handlers,
     events,
     live,
     actions: service,
+    windows,
     storeStatus: () => ({ ...status }),
     async stop() {
       for (const timer of timers) clearInterval(timer);
@@ -142,6 +161,7 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
         ['outbox', () => service.stop()],
         ['live feeds', () => live.stop()],
         ['cache writer', () => writer?.stop()],
+        ['timeline', () => timeline.flush()],
         ['store', () => store?.close()],
       ];
       for (const [part, step] of steps) {

@@ -60,7 +60,8 @@ export const AlertAppend = z
   .strict();
 export type AlertAppend = z.infer<typeof AlertAppend>;
 
-export const VehiclePatch = z.object({ unitStatus: z.enum(['available', 'out-of-service']) }).strict();
+/** A console takes a unit out of service or back: our `unitStatus`, and the Smart Data Model's `serviceStatus` beside it. */
+export const VehiclePatch = z.object({ unitStatus: z.enum(['available', 'out-of-service']), serviceStatus: z.enum(['parked', 'outOfService']).optional() }).strict();
 export type VehiclePatch = z.infer<typeof VehiclePatch>;
 
 export const NewAlert = z.object({
@@ -75,6 +76,10 @@ export const NewAlert = z.object({
   reporterLanguage: z.string().max(20).optional(),
   reporterNationality: z.string().max(20).optional(),
   alertSource: z.string().max(500).optional(),
+  /** The call behind a console's new incident: kept by the platform, not shown on the map. */
+  callLine: z.string().max(20).optional(),
+  callerName: z.string().max(100).optional(),
+  callerPhone: z.string().max(40).optional(),
   notes: z.array(Note).default([]),
 });
 export type NewAlert = z.infer<typeof NewAlert>;

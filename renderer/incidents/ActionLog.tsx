@@ -14,6 +14,12 @@ export function describeAction(t: TFunction, entry: OutboxEntry): string {
       return t('actions.describe.status', { status: t(`status.${a.status}`) });
     case 'dispatch':
       return t('actions.describe.dispatch', { count: a.unitIds.length });
+    case 'create':
+      return t('actions.describe.create', { type: t(`types.${a.incident.type}`) });
+    case 'sop-check':
+      return t(a.checked ? 'actions.describe.sopChecked' : 'actions.describe.sopUnchecked', { item: a.itemId });
+    case 'unit-service':
+      return t('actions.describe.unitService', { status: t(`unitStatus.${a.status}`) });
   }
 }
 

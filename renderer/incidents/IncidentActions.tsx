@@ -1,5 +1,6 @@
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ActionRequest } from '../../shared/contract';
 import { mayAct, mayPerform } from '../../shared/domain';
 import type { Incident, OperatorProfile } from '../../shared/domain';
 import { useBridge, useConsole, useConsoleStore } from '../store/context';
@@ -30,6 +31,9 @@ export const IncidentActions = forwardRef<HTMLInputElement, { incident: Incident
   const profile = useConsole(selectProfile);
   const role = roleOf(profile);
   const [note, setNote] = useState('');
+  // Closing and resolving are confirmed first, from the button as from the key.
+  const confirmOrAct = (request: Extract<ActionRequest, { kind: 'status' }>) =>
+    request.status === 'closed' || request.status === 'resolved' ? store.getState().setConfirming(request) : void act(bridge, store, request);
   const dispatchLabel = mayPerform(role, { kind: 'dispatch' }) ? t('actions.dispatch') : t('actions.propose');
   if (!mayAct(role)) {
     return (
@@ -54,7 +58,7 @@ export const IncidentActions = forwardRef<HTMLInputElement, { incident: Incident
           </button>
         )}
         {STATUS_MOVES.filter((m) => m.from.includes(incident.status) && mayPerform(role, { kind: 'status', status: m.to })).map((m) => (
-          <button key={m.label} type="button" aria-label={t(`actions.${m.label}`)} aria-keyshortcuts={m.key} onClick={() => void act(bridge, store, { kind: 'status', incidentId: incident.id, status: m.to })}>
+          <button key={m.label} type="button" aria-label={t(`actions.${m.label}`)} aria-keyshortcuts={m.key} onClick={() => confirmOrAct({ kind: 'status', incidentId: incident.id, status: m.to })}>
             {t(`actions.${m.label}`)} <kbd>{m.key}</kbd>
           </button>
         ))}

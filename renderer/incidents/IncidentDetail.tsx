@@ -5,7 +5,8 @@ import { shortId } from '../../shared/domain';
 import type { Incident } from '../../shared/domain';
 import { useConsole } from '../store/context';
 import { selectActionError, selectOutbox, selectSegmentList, selectUnits } from '../store/selectors';
-import { dateTime } from '../ui/format';
+import { countryName, dateTime, languageName } from '../ui/format';
+import { SopSection } from '../sop/SopSection';
 import { placeAt, placeName } from '../geo/subdistricts';
 import { ActionLog } from './ActionLog';
 import { IncidentActions } from './IncidentActions';
@@ -40,7 +41,7 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
         </dd>
         <dt>{t('incidents.reporter')}</dt>
         <dd>
-          {[incident.reporterLanguage && t('incidents.language', { lang: incident.reporterLanguage }), incident.reporterNationality && t('incidents.nationality', { nat: incident.reporterNationality })]
+          {[incident.reporterLanguage && t('incidents.language', { lang: languageName(incident.reporterLanguage) }), incident.reporterNationality && t('incidents.nationality', { nat: countryName(incident.reporterNationality) })]
             .filter(Boolean)
             .join(', ') || '–'}
         </dd>
@@ -58,6 +59,7 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
         </p>
       )}
       <ActionLog entries={own} />
+      <SopSection incident={incident} />
       <Timeline incident={incident} own={own} />
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { shortId } from '../../shared/domain';
+import { shortId, subjectOf } from '../../shared/domain';
+import { describeAction } from './ActionLog';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectOutbox } from '../store/selectors';
 import { clock } from '../ui/format';
@@ -14,14 +15,23 @@ export function NeedsAttention() {
     <section className="panel needs-attention" role="region" aria-label={t('attention.region')}>
       <h2>{t('attention.title', { count: rejected.length })}</h2>
       <ul>
-        {rejected.map((e) => (
-          <li key={e.actionId} aria-label={`${e.action.kind} on ${shortId(e.action.incidentId)}: ${e.lastError ?? t('attention.refused')}`}>
-            <button type="button" className="link" onClick={() => store.getState().select({ kind: 'incident', id: e.action.incidentId, from: 'queue' })}>
-              {shortId(e.action.incidentId)}
-            </button>{' '}
-            {e.action.kind} · {clock(e.createdAt)}: <span className="action-error">{e.lastError ?? t('attention.refused')}</span>
-          </li>
-        ))}
+        {rejected.map((e) => {
+          const subject = subjectOf(e.action);
+          const kind = t(`actions.kinds.${e.action.kind}`);
+          const reason = e.lastError ?? t('attention.refused');
+          return (
+            <li key={e.actionId} aria-label={t('attention.item', { kind, subject: shortId(subject), reason })}>
+              {e.action.kind === 'unit-service' ? (
+                shortId(subject)
+              ) : (
+                <button type="button" className="link" onClick={() => store.getState().select({ kind: 'incident', id: subject, from: 'queue' })}>
+                  {shortId(subject)}
+                </button>
+              )}{' '}
+              {describeAction(t, e)} · {clock(e.createdAt)}: <span className="action-error">{reason}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ActionRequest, Bridge } from '../../shared/contract';
+import type { ActionAccepted, ActionRequest, Bridge } from '../../shared/contract';
 import type { ConsoleStore } from '../store/store';
 
 /** Sends an action through the contract; a refusal (role, lifecycle, store) is shown to the operator. */
@@ -11,6 +11,20 @@ export function act(bridge: Bridge, store: ConsoleStore, request: ActionRequest)
     (error: unknown) => {
       store.getState().setActionError(error instanceof Error ? error.message : String(error));
       return false;
+    },
+  );
+}
+
+/** Like `act`, answering with what the core accepted (a create names its new incident), or null when refused. */
+export function actFor(bridge: Bridge, store: ConsoleStore, request: ActionRequest): Promise<ActionAccepted | null> {
+  return bridge['incident:act'](request).then(
+    (accepted) => {
+      store.getState().setActionError(null);
+      return accepted;
+    },
+    (error: unknown) => {
+      store.getState().setActionError(error instanceof Error ? error.message : String(error));
+      return null;
     },
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentFixture } from '../../shared/domain/testing/fixtures';
-import { commandFor } from './shortcuts';
+import { commandFor, isSingleCharacterKey } from './shortcuts';
 
 describe('keyboard commands', () => {
   const fresh = incidentFixture({ status: 'new' });
@@ -19,5 +19,19 @@ describe('keyboard commands', () => {
     expect(commandFor('c', { ...fresh, status: 'resolved' }, 'operator')).toBeNull();
     expect(commandFor('c', { ...fresh, status: 'resolved' }, 'supervisor')).toMatchObject({ request: { status: 'closed' } });
     expect(commandFor('o', { ...fresh, status: 'closed' }, 'supervisor')).toMatchObject({ request: { status: 'acknowledged' } });
+  });
+  it('asks before closing or resolving, so a mis-keyed c or r ends nothing', () => {
+    expect(commandFor('c', { ...fresh, status: 'resolved' }, 'supervisor')).toMatchObject({ kind: 'confirm' });
+    expect(commandFor('r', { ...fresh, status: 'on-scene' }, 'operator')).toMatchObject({ kind: 'confirm' });
+    expect(commandFor('s', { ...fresh, status: 'dispatched' }, 'operator')).toMatchObject({ kind: 'act' });
+  });
+  it('opens the new-incident dialog for whoever may take calls, with or without a selection', () => {
+    expect(commandFor('i', undefined, 'operator')).toEqual({ kind: 'new-incident' });
+    expect(commandFor('i', fresh, 'supervisor')).toEqual({ kind: 'new-incident' });
+    expect(commandFor('i', undefined, 'viewer')).toBeNull();
+  });
+  it('knows which keys are single characters, the ones that can be turned off', () => {
+    expect(['a', '/', '?', 'ก'].every(isSingleCharacterKey)).toBe(true);
+    expect(['Enter', 'Escape', 'ArrowDown'].some(isSingleCharacterKey)).toBe(false);
   });
 });

@@ -8,6 +8,9 @@ export type KeyCommand =
   | { kind: 'move'; by: 1 | -1 }
   | { kind: 'open' }
   | { kind: 'act'; request: ActionRequest }
+  /** Closing and resolving end an incident: asked first, so a mis-keyed `c` or `r` cannot. */
+  | { kind: 'confirm'; request: ActionRequest }
+  | { kind: 'new-incident' }
   | { kind: 'dispatch' }
   | { kind: 'note' }
   | { kind: 'search' }
@@ -15,8 +18,13 @@ export type KeyCommand =
   | { kind: 'language' }
   | { kind: 'back' };
 
+/** A key that is one printable character: these can be turned off (WCAG 2.1.4); arrows, Enter and Esc stay. */
+export const isSingleCharacterKey = (key: string): boolean => [...key].length === 1;
+
 export function commandFor(key: string, selected: Incident | undefined, role: OperatorProfile['role']): KeyCommand | null {
   switch (key) {
+    case 'i':
+      return mayPerform(role, { kind: 'create' }) ? { kind: 'new-incident' } : null;
     case 'j':
     case 'ArrowDown':
       return { kind: 'move', by: 1 };
@@ -40,7 +48,8 @@ export function commandFor(key: string, selected: Incident | undefined, role: Op
   if (key === 'n') return { kind: 'note' };
   const move = STATUS_MOVES.find((m) => m.key === key);
   if (move && move.from.includes(selected.status) && mayPerform(role, { kind: 'status', status: move.to })) {
-    return { kind: 'act', request: { kind: 'status', incidentId: selected.id, status: move.to } };
+    const request: ActionRequest = { kind: 'status', incidentId: selected.id, status: move.to };
+    return move.to === 'closed' || move.to === 'resolved' ? { kind: 'confirm', request } : { kind: 'act', request };
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { currentLanguage, setLanguage } from '../i18n';
 import { useBridge, useConsoleStore } from '../store/context';
 import { act } from './act';
 import { mayOfferDispatch, roleOf } from './IncidentActions';
-import { commandFor } from './shortcuts';
+import { commandFor, isSingleCharacterKey } from './shortcuts';
 import type { KeyCommand } from './shortcuts';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
@@ -15,6 +15,7 @@ const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 export function keyAllowed(command: KeyCommand, role: OperatorProfile['role']): boolean {
   switch (command.kind) {
     case 'act':
+    case 'confirm':
       return mayPerform(role, command.request);
     case 'dispatch':
       return mayOfferDispatch(role);
@@ -40,7 +41,9 @@ export function useShortcuts(queue: Incident[], refs: { search: RefObject<HTMLIn
         if (e.key === 'Escape') target.blur();
         return;
       }
-      if (state.dialog === 'dispatch') return;
+      // A modal of its own (dispatch, new incident, a confirmation, picking a place on the map) has the keys.
+      if (state.dialog === 'dispatch' || state.newIncidentOpen || state.confirming !== null || state.pickingLocation) return;
+      if (!state.singleKeys && isSingleCharacterKey(e.key)) return;
       if (state.dialog === 'help') {
         if (e.key === 'Escape' || e.key === '?') state.setDialog(null);
         return;
@@ -64,6 +67,12 @@ export function useShortcuts(queue: Incident[], refs: { search: RefObject<HTMLIn
           return;
         case 'act':
           void act(bridge, store, command.request);
+          return;
+        case 'confirm':
+          state.setConfirming(command.request);
+          return;
+        case 'new-incident':
+          state.setNewIncidentOpen(true);
           return;
         case 'dispatch':
           state.setDialog('dispatch');

@@ -69,7 +69,13 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
       interleaved: true,
       layers: [],
       getTooltip: tooltipFor,
-      onClick: (info) => store.getState().select(selectionFor(info)),
+      onClick: (info) => {
+        const state = store.getState();
+        const [lon, lat] = info.coordinate ?? [];
+        // The call-taker is placing a new incident: the click is its location, not a selection.
+        if (state.pickingLocation && lon !== undefined && lat !== undefined) return state.pickLocation([lon, lat]);
+        state.select(selectionFor(info));
+      },
       onAfterRender: () => {
         drawn = true;
         if (loaded) ready();

@@ -12,7 +12,7 @@ export function createLiveLayers(state: ConsoleState, atlas: IconAtlas, pulse: n
   const selected = (kind: 'unit' | 'incident') => (state.selection?.kind === kind ? state.selection.id : null);
   return [
     ...createTrafficLayers({ segments: state.segmentList, latest: state.segments, version: state.segmentsVersion, visible: state.layers.traffic }),
-    ...createIncidentLayers({ incidents: [...state.incidents.values()], atlas, selectedId: selected('incident'), pulse, visible: state.layers.incidents }),
+    ...createIncidentLayers({ incidents: [...state.incidents.values()], atlas, selectedId: selected('incident'), pulse, visible: state.layers.incidents, escalated: state.escalated }),
     ...createUnitLayers({ units, atlas, stale: staleUnitIds(units, state.health), selectedId: selected('unit'), visible: state.layers.units }),
   ];
 }

@@ -1,8 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConsoleStore } from '../store/context';
+import { useFocusTrap } from '../calltaker/focusTrap';
+import { useConsole, useConsoleStore } from '../store/context';
 
 const KEYS: [string, string][] = [
+  ['i', 'i'],
   ['j / k', 'jk'],
   ['Enter', 'enter'],
   ['a', 'a'],
@@ -23,10 +25,11 @@ export function HelpOverlay() {
   const { t } = useTranslation();
   const store = useConsoleStore();
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
+  const singleKeys = useConsole((s) => s.singleKeys);
+  useFocusTrap(box);
   return (
     <div className="modal-backdrop" onClick={() => store.getState().setDialog(null)}>
-      <div ref={box} tabIndex={-1} className="panel modal help" role="dialog" aria-modal="true" aria-label={t('help.dialog')}>
+      <div ref={box} tabIndex={-1} className="panel modal help" role="dialog" aria-modal="true" aria-label={t('help.dialog')} onClick={(e) => e.stopPropagation()}>
         <h2>{t('help.dialog')}</h2>
         <dl className="help-keys">
           {KEYS.map(([key, id]) => (
@@ -38,6 +41,9 @@ export function HelpOverlay() {
             </div>
           ))}
         </dl>
+        <label className="single-keys">
+          <input type="checkbox" checked={singleKeys} onChange={(e) => store.getState().setSingleKeys(e.target.checked)} /> {t('help.singleKeys')}
+        </label>
       </div>
     </div>
   );

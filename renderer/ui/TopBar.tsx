@@ -4,6 +4,7 @@ import type { OperatorProfile } from '../../shared/domain';
 import { currentLanguage, setLanguage } from '../i18n';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectAppInfo, selectHostError, selectMapPhase, selectProfile } from '../store/selectors';
+import { AppMenuButton } from '../appmenu/AppMenuButton';
 import { LinkStatus } from './LinkStatus';
 
 /** What the top bar must warn about: a demo that is not a real platform, a console that may only look, no platform at all. */
@@ -58,6 +59,7 @@ export function TopBar() {
         <button type="button" className="chip chip-button" aria-keyshortcuts="?" onClick={() => store.getState().setDialog('help')}>
           ?
         </button>
+        <AppMenuButton />
         {hostError && (
           <span className="chip chip-failed" role="alert">
             {hostError}

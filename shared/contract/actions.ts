@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IncidentStatus, OperatorProfile, OutboxEntry } from '../domain';
+import { IncidentStatus, NewIncident, OperatorProfile, OutboxEntry, UnitServiceStatus } from '../domain';
 
 const IncidentRef = z.string().min(1).max(256);
 /** Optional, chosen by the window: the same id sent twice queues one action (a retried or doubled request). */
@@ -16,11 +16,23 @@ export const ActionRequest = z.discriminatedUnion('kind', [
     unitIds: z.array(z.string().min(1).max(256)).min(1, 'choose at least one unit').max(20),
     clientRequestId: ClientRequestId,
   }),
+  /** A new incident from a call; the core gives it its id (`urn:ngsi-ld:Alert:<uuidv7>`) and answers with it. */
+  z.object({ kind: z.literal('create'), incident: NewIncident, clientRequestId: ClientRequestId }),
+  z.object({
+    kind: z.literal('sop-check'),
+    incidentId: IncidentRef,
+    sopId: z.string().min(1).max(64),
+    version: z.number().int().positive(),
+    itemId: z.string().min(1).max(64),
+    checked: z.boolean(),
+    clientRequestId: ClientRequestId,
+  }),
+  z.object({ kind: z.literal('unit-service'), unitId: z.string().min(1).max(256), status: UnitServiceStatus, clientRequestId: ClientRequestId }),
 ]);
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
-/** The action is saved locally and queued for the platform: the window can show it at once. */
-export const ActionAccepted = z.object({ actionId: z.string(), state: z.literal('queued') });
+/** The action is saved locally and queued for the platform: the window can show it at once. A create names its new incident. */
+export const ActionAccepted = z.object({ actionId: z.string(), state: z.literal('queued'), incidentId: z.string().max(256).optional() });
 export type ActionAccepted = z.infer<typeof ActionAccepted>;
 
 /** The platform refuses this console's credentials (HTTP 401/403): every action stays queued, one is sent now and then to see. */
@@ -86,17 +98,34 @@ export type Recommendations = z.infer<typeof Recommendations>;
 
 export const RecommendRequest = z.object({ incidentId: z.string().min(1).max(256) });
 
-/** One line of an incident's timeline, as the core saw it happen (times by this console's clock). */
+/**
+ * One line of an incident's timeline, as the core saw it happen (times by this console's clock; the report
+ * and notes carry their own times). `created`, `action` and `sop` are this console's own doings; their params
+ * carry codes (action kind, line, SOP item) for the window to translate, never sentences.
+ */
 export const TimelineEvent = z.object({
   at: z.number().int().nonnegative(),
-  kind: z.enum(['reported', 'status', 'assigned', 'arrived', 'note']),
+  kind: z.enum(['reported', 'status', 'assigned', 'arrived', 'note', 'created', 'action', 'sop']),
   /** Who did it: an operator's name, a unit's callsign, or "platform" for changes made elsewhere. */
   actor: z.string().max(100),
   from: z.string().max(40).nullable(),
   to: z.string().max(40).nullable(),
   text: z.string().max(4000).nullable(),
+  /** `console` for what this console did; absent for what was seen from the platform. */
+  origin: z.literal('console').optional(),
+  params: z.record(z.string().max(40), z.string().max(500)).optional(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** How long an unacknowledged incident of each severity may wait before it escalates, ms (null: never). */
+export const EscalationPolicy = z.object({
+  critical: z.number().int().positive().nullable(),
+  high: z.number().int().positive().nullable(),
+  medium: z.number().int().positive().nullable(),
+  low: z.number().int().positive().nullable(),
+  informational: z.number().int().positive().nullable(),
+});
+export type EscalationPolicy = z.infer<typeof EscalationPolicy>;
 
 export const Timeline = z.object({ incidentId: z.string().max(256), events: z.array(TimelineEvent).max(1000) });
 export type Timeline = z.infer<typeof Timeline>;

@@ -3,7 +3,7 @@ import { mayAct, mayPerform } from './roles';
 import type { ActionShape } from './roles';
 import { IncidentStatus } from './vocabulary';
 
-const everything: ActionShape[] = [{ kind: 'acknowledge' }, { kind: 'note' }, { kind: 'dispatch' }, ...IncidentStatus.options.map((status) => ({ kind: 'status' as const, status }))];
+const everything: ActionShape[] = [{ kind: 'acknowledge' }, { kind: 'note' }, { kind: 'dispatch' }, { kind: 'create' }, { kind: 'sop-check' }, { kind: 'unit-service' }, ...IncidentStatus.options.map((status) => ({ kind: 'status' as const, status }))];
 
 describe('role rules', () => {
   it('lets an operator acknowledge, note and report progress, but not dispatch, close or reopen', () => {
@@ -14,6 +14,12 @@ describe('role rules', () => {
     expect(mayPerform('operator', { kind: 'dispatch' })).toBe(false);
     expect(mayPerform('operator', { kind: 'status', status: 'closed' })).toBe(false);
     expect(mayPerform('operator', { kind: 'status', status: 'acknowledged' })).toBe(false);
+  });
+  it('lets an operator take a call and work the SOP, but only a supervisor take a unit out of service or back', () => {
+    expect(mayPerform('operator', { kind: 'create' })).toBe(true);
+    expect(mayPerform('operator', { kind: 'sop-check' })).toBe(true);
+    expect(mayPerform('operator', { kind: 'unit-service' })).toBe(false);
+    expect(mayPerform('supervisor', { kind: 'unit-service' })).toBe(true);
   });
   it('lets a supervisor do everything', () => {
     for (const action of everything) expect(mayPerform('supervisor', action)).toBe(true);

@@ -2,11 +2,12 @@ import { IncidentStatus } from './vocabulary';
 import type { OperatorProfile } from './actions';
 
 /** What an action amounts to for the role rules: its kind, and the status it moves to. */
-export type ActionShape = { kind: 'acknowledge' | 'note' | 'dispatch' } | { kind: 'status'; status: IncidentStatus };
+export type ActionShape = { kind: 'acknowledge' | 'note' | 'dispatch' | 'create' | 'sop-check' | 'unit-service' } | { kind: 'status'; status: IncidentStatus };
 
 /**
- * Who may do what. Operators acknowledge, write notes (a dispatch proposal is a note), and report
- * progress (on scene, resolved). Supervisors also dispatch, close and reopen. A viewer (a console with
+ * Who may do what. Operators take calls (create incidents), acknowledge, write notes (a dispatch proposal is a
+ * note), check SOP items and report progress (on scene, resolved). Supervisors also dispatch, close, reopen
+ * and take units out of service and back. A viewer (a console with
  * no operator profile configured) may only look: nobody is accountable for what it would do.
  * The UI offers only what this allows, and the core refuses anything else.
  */
@@ -25,8 +26,11 @@ function operatorMay(action: ActionShape): boolean {
   switch (action.kind) {
     case 'acknowledge':
     case 'note':
+    case 'create':
+    case 'sop-check':
       return true;
     case 'dispatch':
+    case 'unit-service':
       return false;
     case 'status':
       return action.status === 'on-scene' || action.status === 'resolved';
@@ -37,6 +41,9 @@ const EVERY_ACTION: readonly ActionShape[] = [
   { kind: 'acknowledge' },
   { kind: 'note' },
   { kind: 'dispatch' },
+  { kind: 'create' },
+  { kind: 'sop-check' },
+  { kind: 'unit-service' },
   ...IncidentStatus.options.map((status) => ({ kind: 'status' as const, status })),
 ];
 

@@ -137,9 +137,14 @@ describe.each<[string, Strings]>([
     await detail.getByText(s.timeline.arrived.replace('{{unit}}', callsign ?? '')).waitFor({ timeout: 30_000 });
     await shot(page, `workflow-${language}-detail`);
 
+    // Resolving and closing are confirmed (y), so a mis-keyed r or c ends nothing.
     await page.keyboard.press('r');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('y');
     await detail.getByText(s.status.resolved, { exact: true }).waitFor();
     await page.keyboard.press('c');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('y');
     await detail.getByText(s.status.closed, { exact: true }).waitFor();
 
     // Every step is in the timeline, and every action confirmed by the platform and in the audit chain.

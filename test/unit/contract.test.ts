@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge, channelNames, contract, ContractError, parseEvent, parseInput, parseOutput } from '../../shared/contract';
 import type { Handlers, Transport } from '../../shared/contract';
+import { currentAbout } from '../../electron/core/about';
 import { dispatch } from '../../electron/core/dispatch';
+import { createEventHub } from '../../electron/core/events';
+import { sessionHandlers } from '../../electron/core/session/sessionHandlers';
+import { createWindowSession } from '../../electron/core/session/windowSession';
+import { defaultProfile } from '../../shared/domain/profile';
 
 const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'state:snapshot': () => ({ segments: [], units: [], incidents: [] }),
@@ -11,8 +16,12 @@ const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'outbox:list': () => ({ entries: [] }),
   'dispatch:recommend': ({ incidentId }) => ({ incidentId, candidates: [], computedMs: 0 }),
   'incident:timeline': ({ incidentId }) => ({ incidentId, events: [] }),
+  'escalation:policy': () => ({ critical: 60_000, high: 180_000, medium: 600_000, low: null, informational: null }),
   'store:status': () => ({ fault: null, recovered: [], cachedAt: null, unavailable: null }),
   'map:tiles': () => ({ data: null }),
+  'app:about': () => currentAbout({ name: 'phuket-command-console', version: '1.2.3', host: 'browser' }),
+  'settings:effective': () => ({ entries: [], files: [] }),
+  ...sessionHandlers(createWindowSession({ events: createEventHub(), file: null, initial: defaultProfile(), newId: () => 'b1' }), { snapshot: () => ({ segments: [], units: [], incidents: [] }), timeline: () => [] }),
 };
 
 const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000, profileMode: 'viewer', platformConfigured: true };

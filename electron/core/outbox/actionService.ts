@@ -1,13 +1,16 @@
 import type { ActionAccepted, ActionRequest, OutboxView } from '../../../shared/contract';
-import { mayPerform } from '../../../shared/domain';
-import type { Incident, OperatorAction, OperatorProfile, OutboxEntry } from '../../../shared/domain';
+import type { TimelineEvent } from '../../../shared/contract';
+import { mayPerform, subjectOf } from '../../../shared/domain';
+import type { Incident, OperatorProfile, OutboxEntry, Unit } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { BrokerConfig } from '../feeds/ngsi/http';
 import type { LiveHub } from '../live/liveHub';
 import { log } from '../log/logger';
 import type { Store } from '../store/api';
 import { DeliveryGate } from './deliveryGate';
-import { applyActionLocally } from './localApply';
+import { ownEvent } from '../timeline/ownEvents';
+import { newEntry, newIncidentId, toAction } from './entries';
+import { applyActionLocally, applyUnitService, createdIncident } from './localApply';
 import type { DeliveryOutcome } from './planner';
 import { planDeliveries, settle } from './planner';
 import { RecentSubmissions } from './submissions';
@@ -22,9 +25,19 @@ export class ActionRefused extends Error {
 export type OutboxStore = Pick<Store, 'recordAction' | 'updateDelivery' | 'outbox' | 'recordAudit' | 'auditProfile'>;
 export type OutboxLive = Pick<LiveHub, 'platformIncident' | 'platformUpdatedAt' | 'setIncidentView' | 'refreshIncident'>;
 
+/** What creating incidents, unit duty changes and the timeline need besides: optional, so a narrow test can leave them out. */
+export interface OutboxLocal {
+  /** Shows an incident this console created and the platform has not yet listed. */
+  seedIncident(incident: Incident): void;
+  unit(id: string): Unit | undefined;
+  /** Adds this console's doings to the incident's timeline in memory (the journal has them already). */
+  timeline(incidentId: string, events: readonly TimelineEvent[]): void;
+}
+
 export interface ActionServiceOptions {
   readonly store: OutboxStore | null;
   readonly live: OutboxLive;
+  readonly local?: OutboxLocal;
   readonly broker: BrokerConfig | null;
   readonly profile: OperatorProfile;
   readonly events: Pick<EventHub, 'emit'>;
@@ -53,9 +66,18 @@ const SETTLED_SHOWN = 200;
 const QUEUED_SHOWN = 5000 - SETTLED_SHOWN;
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+const ACTION_WORDS: Record<Exclude<ActionRequest['kind'], 'status'>, string> = {
+  acknowledge: 'acknowledge',
+  note: 'note',
+  dispatch: 'dispatch',
+  create: 'create an incident',
+  'sop-check': 'check a procedure item',
+  'unit-service': 'take a unit out of service or back',
+};
+
 function refusalText(role: OperatorProfile['role'], request: ActionRequest): string {
   const who = role === 'operator' ? 'an operator' : role === 'supervisor' ? 'a supervisor' : `a ${role}`;
-  return `${who} may not ${request.kind === 'status' ? `move an incident to ${request.status}` : request.kind}`;
+  return `${who} may not ${request.kind === 'status' ? `move an incident to ${request.status}` : ACTION_WORDS[request.kind]}`;
 }
 
 /**
@@ -77,7 +99,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   const overlay = (incident: Incident): Incident => {
     const seen = o.live.platformUpdatedAt(incident.id);
     return entries
-      .filter((e) => e.action.incidentId === incident.id && (e.state === 'queued' || (e.state === 'confirmed' && (e.settledAt ?? 0) > seen)))
+      .filter((e) => subjectOf(e.action) === incident.id && (e.state === 'queued' || (e.state === 'confirmed' && (e.settledAt ?? 0) > seen)))
       .reduce((current, e) => {
         const next = applyActionLocally(current, e.action, e.actor, e.createdAt);
         return next.ok ? next.value : current;
@@ -101,7 +123,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   async function deliver(entry: OutboxEntry, broker: BrokerConfig, store: OutboxStore): Promise<void> {
     inFlight.add(entry.actionId);
     try {
-      const outcome = await send(broker, entry, o.live.platformIncident(entry.action.incidentId) ?? null);
+      const outcome = await send(broker, entry, o.live.platformIncident(subjectOf(entry.action)) ?? null);
       if (outcome.kind === 'unauthorized') {
         // Wrong credentials say nothing about the action: it stays queued as it was, and the whole queue waits.
         if (gate.refused(outcome.status, outcome.reason)) {
@@ -127,7 +149,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
       }
       gate.recorded();
       patchEntry(entry.actionId, update);
-      changed(entry.action.incidentId);
+      changed(entry.action.kind === 'unit-service' ? null : entry.action.incidentId);
     } catch (error) {
       log().error('outbox: delivery failed unexpectedly', { actionId: entry.actionId, error: describe(error) });
     } finally {
@@ -136,7 +158,16 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     kick();
   }
 
+  /** A call taken here stays on screen until the platform lists it, whatever a resync meanwhile said. */
+  function keepCreatedShown(): void {
+    for (const e of entries) {
+      if (e.state !== 'queued' || e.action.kind !== 'create' || o.live.platformIncident(e.action.incidentId)) continue;
+      o.local?.seedIncident(createdIncident(e.action, e.actor, e.createdAt));
+    }
+  }
+
   function kick(): void {
+    keepCreatedShown();
     if (!o.broker || !o.store) return;
     const permit = gate.permit();
     if (permit.kind === 'none') return;
@@ -181,47 +212,59 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     async perform(request) {
       if (!mayPerform(o.profile.role, request)) return refuse(request, refusalText(o.profile.role, request));
       if (!o.store) throw new ActionRefused('the local store is unavailable, so the action cannot be kept safely; see the store status');
-      const platform = o.live.platformIncident(request.incidentId);
-      if (!platform) return refuse(request, `unknown incident ${request.incidentId}`);
-      const before = overlay(platform);
-      const repeated = submissions.find(request, before.status, now());
-      if (repeated !== null) return { actionId: repeated, state: 'queued' };
-      const actionId = o.newId();
-      const action: OperatorAction = toAction(request, actionId);
-      const after = applyActionLocally(before, action, o.profile, now());
-      if (!after.ok) return refuse(request, after.reason);
-      const entry: OutboxEntry = {
-        actionId,
-        seq: entries.reduce((max, e) => Math.max(max, e.seq), 0) + 1,
-        action,
-        actor: o.profile,
-        createdAt: now(),
-        state: 'queued',
-        attempts: 0,
-        nextAttemptAt: null,
-        lastError: null,
-        settledAt: null,
-      };
-      await o.store.recordAction({ entry, before, after: after.value });
-      submissions.remember(request, actionId, before.status, after.value.status, now());
-      entries = await o.store.outbox();
-      changed(request.incidentId);
-      kick();
-      return { actionId, state: 'queued' };
+      return request.kind === 'unit-service' ? performOnUnit(o.store, request) : performOnIncident(o.store, request);
     },
   };
-}
 
-/** The action as queued: the window's request without its client request id, a note with its id. */
-function toAction(request: ActionRequest, actionId: string): OperatorAction {
-  switch (request.kind) {
-    case 'acknowledge':
-      return { kind: 'acknowledge', incidentId: request.incidentId };
-    case 'note':
-      return { kind: 'note', incidentId: request.incidentId, noteId: actionId, text: request.text };
-    case 'status':
-      return { kind: 'status', incidentId: request.incidentId, status: request.status };
-    case 'dispatch':
-      return { kind: 'dispatch', incidentId: request.incidentId, unitIds: request.unitIds };
+  /** Writes the action (state, outbox, audit, timeline in one transaction), then tells the windows and starts delivery. */
+  async function commit(store: OutboxStore, write: Parameters<OutboxStore['recordAction']>[0]): Promise<void> {
+    await store.recordAction(write);
+    entries = await store.outbox();
+    if (write.timeline !== undefined) o.local?.timeline(write.timeline.incidentId, [write.timeline.event]);
+  }
+
+  function nextSeq(): number {
+    return entries.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
+  }
+
+  async function performOnUnit(store: OutboxStore, request: Extract<ActionRequest, { kind: 'unit-service' }>): Promise<ActionAccepted> {
+    const unit = o.local?.unit(request.unitId);
+    if (!unit) return refuse(request, `unknown unit ${request.unitId}`);
+    const repeated = submissions.find(request, unit.status, now());
+    if (repeated !== null) return { actionId: repeated, state: 'queued' };
+    const actionId = o.newId();
+    const action = toAction(request, actionId, '');
+    if (action.kind !== 'unit-service') throw new Error('a unit request became another action');
+    const after = applyUnitService(unit, action);
+    if (!after.ok) return refuse(request, after.reason);
+    await commit(store, { entry: newEntry(actionId, nextSeq(), action, o.profile, now()), before: unit, after: after.value });
+    submissions.remember(request, actionId, unit.status, after.value.status, now());
+    changed(null);
+    kick();
+    return { actionId, state: 'queued' };
+  }
+
+  async function performOnIncident(store: OutboxStore, request: Exclude<ActionRequest, { kind: 'unit-service' }>): Promise<ActionAccepted> {
+    const repeatedCreate = request.kind === 'create' ? submissions.find(request, 'new', now()) : null;
+    if (repeatedCreate !== null) return { actionId: repeatedCreate, state: 'queued', incidentId: entries.find((e) => e.actionId === repeatedCreate)?.action.incidentId };
+    const actionId = o.newId();
+    const action = toAction(request, actionId, request.kind === 'create' ? newIncidentId(o.newId()) : request.incidentId);
+    if (action.kind === 'unit-service') throw new Error('an incident request became a unit action');
+    const created = action.kind === 'create' ? createdIncident(action, o.profile, now()) : null;
+    const platform = created ?? o.live.platformIncident(action.incidentId);
+    if (!platform) return refuse(request, `unknown incident ${action.incidentId}`);
+    const before = created ? null : overlay(platform);
+    const repeated = before === null ? null : submissions.find(request, before.status, now());
+    if (repeated !== null) return { actionId: repeated, state: 'queued' };
+    const after = before === null ? { ok: true as const, value: platform } : applyActionLocally(before, action, o.profile, now());
+    if (!after.ok) return refuse(request, after.reason);
+    const entry = newEntry(actionId, nextSeq(), action, o.profile, now());
+    const event = ownEvent(actionId, action, o.profile, now(), before, after.value);
+    await commit(store, { entry, before, after: after.value, timeline: { incidentId: action.incidentId, event } });
+    submissions.remember(request, actionId, before?.status ?? 'new', after.value.status, now());
+    if (created) o.local?.seedIncident(created);
+    changed(action.incidentId);
+    kick();
+    return created ? { actionId, state: 'queued', incidentId: created.id } : { actionId, state: 'queued' };
   }
 }

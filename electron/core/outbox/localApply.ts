@@ -1,5 +1,5 @@
-import { incidentTransitions } from '../../../shared/domain';
-import type { Incident, IncidentStatus, OperatorAction, OperatorProfile } from '../../../shared/domain';
+import { incidentTransitions, incidentTypeToAlert } from '../../../shared/domain';
+import type { Incident, IncidentStatus, OperatorAction, OperatorProfile, Unit } from '../../../shared/domain';
 import type { Mapped } from '../feeds/result';
 import { accept, refuse } from '../feeds/result';
 
@@ -34,5 +34,43 @@ export function applyActionLocally(incident: Incident, action: OperatorAction, a
       const units = [...new Set([...incident.assignedUnitIds, ...action.unitIds])];
       return stamped(accept({ ...next.value, status: next.value.status === 'on-scene' ? 'on-scene' : 'dispatched', assignedUnitIds: units }));
     }
+    case 'sop-check':
+      // The checklist is this console's record (timeline and audit); the incident itself does not change.
+      return incident.status === 'closed' ? refuse('incident is closed; reopen it before working its procedure') : accept(incident);
+    case 'create':
+      return incident.id === action.incidentId ? accept(incident) : refuse(`incident ${action.incidentId} already exists`);
+    case 'unit-service':
+      return refuse('a unit action does not apply to an incident');
   }
+}
+
+/** The incident a call creates, as this console shows it at once (new, reported now, by this workstation). */
+export function createdIncident(action: Extract<OperatorAction, { kind: 'create' }>, actor: OperatorProfile, now: number): Incident {
+  const { incident } = action;
+  const alert = incidentTypeToAlert[incident.type];
+  return {
+    id: action.incidentId,
+    type: incident.type,
+    category: alert.category,
+    subCategory: alert.subCategory,
+    severity: incident.severity,
+    status: 'new',
+    position: incident.position,
+    description: incident.description,
+    district: incident.district,
+    reporterLanguage: incident.callerLanguage,
+    reporterNationality: incident.callerNationality,
+    assignedUnitIds: [],
+    notes: [],
+    source: actor.workstation,
+    reportedAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A unit out of service or back, with the same rule as the platform's: only from available or out of service. */
+export function applyUnitService(unit: Unit, action: Extract<OperatorAction, { kind: 'unit-service' }>): Mapped<Unit> {
+  if (unit.status !== 'available' && unit.status !== 'out-of-service') return refuse(`unit ${unit.callsign} is ${unit.status}; it can change duty state only when available or out of service`);
+  if (unit.status === action.status) return refuse(`unit ${unit.callsign} is already ${action.status}`);
+  return accept({ ...unit, status: action.status });
 }

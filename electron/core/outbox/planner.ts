@@ -1,3 +1,4 @@
+import { subjectOf } from '../../../shared/domain';
 import type { OutboxEntry } from '../../../shared/domain';
 import type { DeliveryUpdate } from '../store/api';
 import type { BackoffPolicy } from '../feeds/backoff';
@@ -21,7 +22,8 @@ export interface PlanInput {
   readonly inFlight: ReadonlySet<string>;
 }
 
-const incidentOf = (e: OutboxEntry) => e.action.incidentId;
+/** Per subject (an incident, or a unit for a duty change): actions on one entity go in order. */
+const incidentOf = (e: OutboxEntry) => subjectOf(e.action);
 
 /**
  * Which actions to send now. Per incident, strictly in order: only the oldest unsettled action may go,

@@ -1,5 +1,5 @@
 import type { ActionRequest } from '../../../shared/contract';
-import type { IncidentStatus } from '../../../shared/domain';
+import type { IncidentStatus, UnitStatus } from '../../../shared/domain';
 
 /** How long a second identical request from the same state counts as the same click. */
 export const DUPLICATE_WINDOW_MS = 10_000;
@@ -11,8 +11,8 @@ interface Submission {
   readonly actionId: string;
   readonly at: number;
   /** The incident's status before and after the action: a repeat taken from either is the same action. */
-  readonly from: IncidentStatus;
-  readonly to: IncidentStatus;
+  readonly from: IncidentStatus | UnitStatus;
+  readonly to: IncidentStatus | UnitStatus;
 }
 
 /** What an action asks for, whatever order its fields came in: incident, kind and payload. */
@@ -26,6 +26,12 @@ function keyOf(request: ActionRequest): string {
       return JSON.stringify([request.incidentId, request.kind, request.status]);
     case 'dispatch':
       return JSON.stringify([request.incidentId, request.kind, [...new Set(request.unitIds)].sort()]);
+    case 'create':
+      return JSON.stringify([request.kind, request.incident]);
+    case 'sop-check':
+      return JSON.stringify([request.incidentId, request.kind, request.sopId, request.itemId, request.checked]);
+    case 'unit-service':
+      return JSON.stringify([request.unitId, request.kind, request.status]);
   }
 }
 
@@ -38,7 +44,7 @@ function keyOf(request: ActionRequest): string {
 export class RecentSubmissions {
   private readonly recent: Submission[] = [];
 
-  find(request: ActionRequest, status: IncidentStatus, now: number): string | null {
+  find(request: ActionRequest, status: IncidentStatus | UnitStatus, now: number): string | null {
     const id = request.clientRequestId ?? null;
     if (id !== null) return this.recent.find((s) => s.clientRequestId === id)?.actionId ?? null;
     const key = keyOf(request);
@@ -46,7 +52,7 @@ export class RecentSubmissions {
     return match?.actionId ?? null;
   }
 
-  remember(request: ActionRequest, actionId: string, from: IncidentStatus, to: IncidentStatus, now: number): void {
+  remember(request: ActionRequest, actionId: string, from: IncidentStatus | UnitStatus, to: IncidentStatus | UnitStatus, now: number): void {
     this.recent.push({ key: keyOf(request), clientRequestId: request.clientRequestId ?? null, actionId, at: now, from, to });
     if (this.recent.length > REMEMBERED) this.recent.splice(0, this.recent.length - REMEMBERED);
   }

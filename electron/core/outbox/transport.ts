@@ -1,3 +1,4 @@
+import { incidentTypeToAlert, subjectOf } from '../../../shared/domain';
 import type { Incident, OutboxEntry } from '../../../shared/domain';
 import type { BrokerConfig } from '../feeds/ngsi/http';
 import { brokerHeaders, readCapped } from '../feeds/ngsi/http';
@@ -9,10 +10,48 @@ const PROBLEM_BYTES = 64 * 1024;
 /** The NGSI-LD datasetId of a note: each note is its own instance of the multi-attribute `notes`. */
 export const noteDatasetId = (noteId: string): string => `urn:ngsi-ld:Note:${noteId}`;
 
-/** An HTTP request for one action: method and body, against `/entities/{id}/attrs`. */
+/** An HTTP request for one action: method and body, against `pathFor` the action. */
 export interface ActionRequestPlan {
   readonly method: 'PATCH' | 'POST';
   readonly body: Record<string, unknown>;
+}
+
+const attrsOf = (id: string) => `/ngsi-ld/v1/entities/${encodeURIComponent(id)}/attrs`;
+
+/** Where an action goes: a create to the entities collection, anything else to its entity's attributes. */
+export const pathFor = (action: OutboxEntry['action']): string => (action.kind === 'create' ? '/ngsi-ld/v1/entities' : attrsOf(subjectOf(action)));
+
+/** Vehicle.serviceStatus (Smart Data Model) for the duty states a console sets. */
+const SERVICE_STATUS = { 'out-of-service': 'outOfService', available: 'parked' } as const;
+
+/**
+ * A new incident as an NGSI-LD Alert (Smart Data Model, normalized), with the attributes the console adds
+ * (README "Incident fields beyond the Smart Data Model") and the call's: caller, phone and the line it came in on.
+ */
+export function alertBody(action: Extract<OutboxEntry['action'], { kind: 'create' }>, entry: OutboxEntry): Record<string, unknown> {
+  const { incident } = action;
+  const alert = incidentTypeToAlert[incident.type];
+  const prop = (value: unknown) => ({ type: 'Property', value });
+  const body: Record<string, unknown> = {
+    id: action.incidentId,
+    type: 'Alert',
+    category: prop(alert.category),
+    subCategory: prop(alert.subCategory),
+    severity: prop(incident.severity),
+    location: { type: 'GeoProperty', value: { type: 'Point', coordinates: incident.position } },
+    description: prop(incident.description),
+    dateIssued: prop(new Date(entry.createdAt).toISOString()),
+    alertSource: prop(entry.actor.workstation),
+    incidentType: prop(incident.type),
+    status: prop('new'),
+    callLine: prop(incident.line),
+  };
+  if (incident.district !== null) body['district'] = prop(incident.district);
+  if (incident.callerLanguage !== null) body['reporterLanguage'] = prop(incident.callerLanguage);
+  if (incident.callerNationality !== null) body['reporterNationality'] = prop(incident.callerNationality);
+  if (incident.callerName !== '') body['callerName'] = prop(incident.callerName);
+  if (incident.callerPhone !== '') body['callerPhone'] = prop(incident.callerPhone);
+  return body;
 }
 
 /**
@@ -29,6 +68,13 @@ export function requestFor(entry: OutboxEntry, platform: Incident | null): Actio
       return { method: 'PATCH', body: { status: 'acknowledged' } };
     case 'status':
       return { method: 'PATCH', body: { status: action.status } };
+    case 'create':
+      return { method: 'POST', body: alertBody(action, entry) };
+    case 'unit-service':
+      return { method: 'PATCH', body: { unitStatus: action.status, serviceStatus: SERVICE_STATUS[action.status] } };
+    case 'sop-check':
+      // Never sent (see isLocalOnly); a checklist tick is recorded as a note should it ever be.
+      return { method: 'POST', body: {} };
     case 'note':
       return {
         method: 'POST',
@@ -73,8 +119,9 @@ async function problemDetail(response: Response): Promise<string> {
  * conflict): refused for good, with the platform's reason. Anything else, or no answer: unknown, try again.
  */
 export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, platform: Incident | null, fetchImpl: typeof fetch = fetch): Promise<DeliveryOutcome> {
-  const url = new URL(`/ngsi-ld/v1/entities/${encodeURIComponent(entry.action.incidentId)}/attrs`, broker.baseUrl);
   const plan = requestFor(entry, platform);
+  const url = new URL(pathFor(entry.action), broker.baseUrl);
+  const subject = subjectOf(entry.action);
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -95,7 +142,13 @@ export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, pl
     return { kind: 'unauthorized', status: response.status === 401 ? 401 : 403, reason: await problemDetail(response) };
   }
   if (response.status === 404) {
-    return { kind: 'rejected', reason: `the platform does not know incident ${entry.action.incidentId}: ${await problemDetail(response)}` };
+    return { kind: 'rejected', reason: `the platform does not know ${entry.action.kind === 'unit-service' ? 'unit' : 'incident'} ${subject}: ${await problemDetail(response)}` };
+  }
+  // Our own id already there: an earlier attempt of this very create was applied (its answer was lost).
+  if (response.status === 409 && entry.action.kind === 'create') {
+    const detail = await problemDetail(response);
+    if (/already ?exists/i.test(detail)) return { kind: 'applied' };
+    return { kind: 'rejected', reason: detail };
   }
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
     return { kind: 'rejected', reason: await problemDetail(response) };

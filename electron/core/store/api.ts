@@ -1,4 +1,5 @@
-import type { FeedId, Incident, OperatorProfile, OutboxEntry } from '../../../shared/domain';
+import type { TimelineEvent } from '../../../shared/contract';
+import type { FeedId, Incident, OperatorProfile, OutboxEntry, Unit } from '../../../shared/domain';
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
 
 /** One normalized observation, as the feed delivered it. */
@@ -37,11 +38,16 @@ export interface LatestState {
   readonly newestReceivedAt: Record<FeedId, number | null>;
 }
 
-/** What one operator action writes, in one transaction: the local state change, the outbox entry and the audit record. */
+/**
+ * What one operator action writes, in one transaction: the local state change, the outbox entry, the audit
+ * record and the incident's timeline event. `after` is the incident (kept as the local state until its actions
+ * settle) or, for a unit's duty change, the unit (audited only).
+ */
 export interface ActionWrite {
   readonly entry: OutboxEntry;
-  readonly before: Incident | null;
-  readonly after: Incident;
+  readonly before: Incident | Unit | null;
+  readonly after: Incident | Unit;
+  readonly timeline?: { readonly incidentId: string; readonly event: TimelineEvent } | undefined;
 }
 
 export interface DeliveryUpdate {
@@ -105,6 +111,12 @@ export interface Store {
   outbox(): Promise<OutboxEntry[]>;
   /** The incidents as this console last changed them, for incidents with actions not yet settled. */
   localIncidents(): Promise<Incident[]>;
+  /** Adds timeline events (journal.db); an event already recorded is kept once. */
+  appendTimeline(rows: readonly { incidentId: string; event: TimelineEvent }[]): Promise<void>;
+  /** One incident's recorded timeline, oldest first. */
+  timelineOf(incidentId: string): Promise<TimelineEvent[]>;
+  /** Every version of an incident in the observation log (cache.db), oldest first, with its receive time. */
+  incidentVersions(incidentId: string): Promise<{ incident: Incident; receivedAt: number }[]>;
 
   verifyAudit(): Promise<AuditVerifyResult>;
   /** Writes the audit chain as JSON Lines; returns the number of records. */

@@ -12,6 +12,8 @@ import { reconcileAnchor } from './journalOpen';
 import { cacheMigrations } from './migrations/cache';
 import { journalMigrations } from './migrations/journal';
 import { ObservationCache } from './observations';
+import { incidentVersions } from './observationLog';
+import { TimelineJournal } from './journalTimeline';
 import type { StoreRequest } from './protocol';
 
 // The cache can be fetched again, so a commit need not wait for the disk; the journal holds what only this console knows.
@@ -60,6 +62,13 @@ export class StoreEngine {
         return actions.outbox();
       case 'localIncidents':
         return actions.localIncidents();
+      case 'appendTimeline':
+        actions.timeline.append(request.rows);
+        return null;
+      case 'timelineOf':
+        return actions.timeline.of(request.incidentId);
+      case 'incidentVersions':
+        return incidentVersions(cache, request.incidentId);
       case 'verifyAudit':
         return verifyChain(journal, { key, checkpoint: readCheckpoint(dir) });
       case 'exportAudit': {
@@ -101,7 +110,7 @@ export class StoreEngine {
       throw error;
     }
     const key = loaded?.key ?? null;
-    const actions = new ActionJournal(journal.db, { key, dir });
+    const actions = new ActionJournal(journal.db, { key, dir }, new TimelineJournal(journal.db));
     const recoveredActions = readOnly || key === null ? 0 : reconcileAnchor({ db: journal.db, actions, key, dir, at: request.at, recovered: journal.recovered, newKey: loaded?.created ?? false });
     this.opened = { dir, key, cache: cache.db, journal: journal.db, observations: new ObservationCache(cache.db), actions };
     const recovered: RecoveredFile[] = [cache.recovered, journal.recovered === null ? null : { ...journal.recovered, recoveredActions }].filter((file) => file !== null);

@@ -68,7 +68,7 @@ describe('startup health', () => {
     const store = createStore({ dir: folder, now: () => AT });
     try {
       const report = await store.open();
-      expect(report.versions).toEqual({ cache: 20, journal: 40 });
+      expect(report.versions).toEqual({ cache: 20, journal: 50 });
       expect(report.recovered).toEqual([
         {
           file: join(folder, 'journal.db'),

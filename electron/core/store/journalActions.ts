@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { Incident, OutboxEntry } from '../../../shared/domain';
+import { Incident, OutboxEntry, subjectOf } from '../../../shared/domain';
 import { OperatorProfile } from '../../../shared/domain';
 import { log } from '../log/logger';
 import type { ActionWrite, DeliveryUpdate } from './api';
@@ -9,6 +9,7 @@ import { signCheckpoint, writeCheckpoint } from './auditAnchor';
 import type { Head } from './auditAnchor';
 import { appendAudit, chainHead } from './auditChain';
 import type { AuditEntry } from './auditChain';
+import type { TimelineJournal } from './journalTimeline';
 
 export const OutboxRow = z.object({
   seq: z.number().int(),
@@ -48,6 +49,8 @@ export class ActionJournal {
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly anchor: ChainAnchor,
+    /** The incident record, written in the same transaction as the action that adds to it. */
+    readonly timeline: TimelineJournal,
   ) {
     const key = (): Buffer => {
       if (anchor.key === null) throw new Error('the audit key is missing: a read-only store cannot write the audit chain');
@@ -69,13 +72,16 @@ export class ActionJournal {
     this.recordTransaction = immediate(db, (write: ActionWrite, at: number) => {
       const { entry } = write;
       try {
-        insertOutbox.run(entry.actionId, entry.action.incidentId, JSON.stringify(entry.action), JSON.stringify(entry.actor), entry.createdAt, entry.state, entry.attempts, entry.nextAttemptAt, entry.lastError, entry.settledAt);
+        insertOutbox.run(entry.actionId, subjectOf(entry.action), JSON.stringify(entry.action), JSON.stringify(entry.actor), entry.createdAt, entry.state, entry.attempts, entry.nextAttemptAt, entry.lastError, entry.settledAt);
       } catch (error) {
         if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
           throw new Error(`action ${entry.actionId} is already in the outbox; an action is recorded only once`);
         throw error;
       }
-      upsertLocal.run(write.after.id, JSON.stringify(write.after), at);
+      // The local state of an incident with actions on their way (a unit's change is the platform's to show); an
+      // action settled at once (this console's own record) leaves nothing waiting.
+      if (entry.state === 'queued' && 'category' in write.after) upsertLocal.run(write.after.id, JSON.stringify(write.after), at);
+      if (write.timeline !== undefined) timeline.write(write.timeline);
       return appendAudit(db, key(), { at, actor: entry.actor, actionId: entry.actionId, event: entry.action.kind, before: write.before, after: write.after });
     });
 
@@ -108,7 +114,7 @@ export class ActionJournal {
       let head: Head | null = null;
       for (const entry of entries) {
         if (exists.get(entry.actionId) !== undefined) continue;
-        insertOutbox.run(entry.actionId, entry.action.incidentId, JSON.stringify(entry.action), JSON.stringify(entry.actor), entry.createdAt, 'queued', entry.attempts, null, entry.lastError, null);
+        insertOutbox.run(entry.actionId, subjectOf(entry.action), JSON.stringify(entry.action), JSON.stringify(entry.actor), entry.createdAt, 'queued', entry.attempts, null, entry.lastError, null);
         head = appendAudit(db, key(), { at, actor: entry.actor, actionId: entry.actionId, event: 'recovered', before: null, after: { action: entry.action, createdAt: entry.createdAt } });
       }
       return head;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Incident, OperatorProfile, OutboxEntry } from '../../../shared/domain';
+import { TimelineEvent } from '../../../shared/contract';
 import {
   ActionWriteSchema,
+  IncidentVersionSchema,
+  TimelineRowSchema,
   AuditEntrySchema,
   AuditVerifyResultSchema,
   DeliveryUpdateSchema,
@@ -26,6 +29,9 @@ export const StoreRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('auditProfile'), profile: OperatorProfile, actionId: z.string().min(1).max(64), at: Millis }),
   z.object({ op: z.literal('outbox') }),
   z.object({ op: z.literal('localIncidents') }),
+  z.object({ op: z.literal('appendTimeline'), rows: z.array(TimelineRowSchema) }),
+  z.object({ op: z.literal('timelineOf'), incidentId: z.string().min(1).max(256) }),
+  z.object({ op: z.literal('incidentVersions'), incidentId: z.string().min(1).max(256) }),
   z.object({ op: z.literal('verifyAudit') }),
   z.object({ op: z.literal('exportAudit'), path: z.string().min(1) }),
   // Tests only: makes a database "full" by capping its size (PRAGMA max_page_count).
@@ -54,6 +60,9 @@ export const RESULTS = {
   auditProfile: z.boolean(),
   outbox: z.array(OutboxEntry),
   localIncidents: z.array(Incident),
+  appendTimeline: z.null(),
+  timelineOf: z.array(TimelineEvent),
+  incidentVersions: z.array(IncidentVersionSchema),
   verifyAudit: AuditVerifyResultSchema,
   exportAudit: Count,
   limitPages: Count,
@@ -69,6 +78,7 @@ export const WRITES: Partial<Record<StoreOp, string>> = {
   updateDelivery: 'record the delivery',
   recordAudit: 'record the audit entry',
   auditProfile: 'record the operator profile',
+  appendTimeline: 'record the incident timeline',
 };
 
 export const ErrorPayload = z.discriminatedUnion('kind', [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DeliveryState, FeedId, Incident, OperatorProfile, OutboxEntry, RoadSegmentState, Unit } from '../../../shared/domain';
+import { TimelineEvent } from '../../../shared/contract';
+import { DeliveryState, FeedId, Incident, OperatorProfile, OutboxEntry, RoadSegmentState, Unit, subjectOf } from '../../../shared/domain';
 
 const Millis = z.number().int().nonnegative();
 
@@ -19,11 +20,15 @@ export const LatestStateSchema = z.object({
   newestReceivedAt: z.object({ traffic: Millis.nullable(), units: Millis.nullable(), incidents: Millis.nullable() }),
 });
 
+export const TimelineRowSchema = z.object({ incidentId: z.string().min(1).max(256), event: TimelineEvent });
+
 export const ActionWriteSchema = z
-  .object({ entry: OutboxEntry, before: Incident.nullable(), after: Incident })
-  .refine((write) => write.after.id === write.entry.action.incidentId && (write.before === null || write.before.id === write.after.id), {
-    message: 'the action, its before and its after must be about the same incident',
+  .object({ entry: OutboxEntry, before: z.union([Incident, Unit]).nullable(), after: z.union([Incident, Unit]), timeline: TimelineRowSchema.optional() })
+  .refine((write) => write.after.id === subjectOf(write.entry.action) && (write.before === null || write.before.id === write.after.id), {
+    message: 'the action, its before and its after must be about the same incident or unit',
   });
+
+export const IncidentVersionSchema = z.object({ incident: Incident, receivedAt: Millis });
 
 export const DeliveryUpdateSchema = z.object({
   state: DeliveryState,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
+import type { TimelineEvent } from '../../../shared/contract';
 import type { OperatorProfile } from '../../../shared/domain';
 import { log } from '../log/logger';
 import type { ActionWrite, AuditEntryInput, DeliveryUpdate, ObservationRecord, Store, StoreFault } from './api';
@@ -146,6 +147,18 @@ export class WorkerStore implements Store {
 
   localIncidents() {
     return this.call({ op: 'localIncidents' }, RESULTS.localIncidents);
+  }
+
+  async appendTimeline(rows: readonly { incidentId: string; event: TimelineEvent }[]) {
+    await this.call({ op: 'appendTimeline', rows: [...rows] }, RESULTS.appendTimeline);
+  }
+
+  timelineOf(incidentId: string) {
+    return this.call({ op: 'timelineOf', incidentId }, RESULTS.timelineOf);
+  }
+
+  incidentVersions(incidentId: string) {
+    return this.call({ op: 'incidentVersions', incidentId }, RESULTS.incidentVersions);
   }
 
   verifyAudit() {

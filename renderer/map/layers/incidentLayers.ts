@@ -13,6 +13,8 @@ export interface IncidentLayerInput {
   /** 0..1, advanced by the map's animation clock; drives the ring around new incidents. */
   pulse: number;
   visible: boolean;
+  /** Unacknowledged past their severity's time: drawn with a thick red-and-white outline. */
+  escalated?: ReadonlySet<string>;
 }
 
 const OPEN: ReadonlySet<Incident['status']> = new Set(['new', 'acknowledged', 'dispatched', 'on-scene']);
@@ -50,10 +52,10 @@ export function createIncidentLayers(input: IncidentLayerInput): Layer[] {
       getPosition: (i) => i.position,
       getRadius: (i) => SEVERITY_STYLE[i.severity].radiusPx + (i.id === input.selectedId ? 4 : 0),
       getFillColor: (i) => SEVERITY_STYLE[i.severity].color,
-      getLineColor: (i) => (i.id === input.selectedId ? [255, 255, 255, 255] : DARK),
+      getLineColor: (i) => (i.id === input.selectedId ? [255, 255, 255, 255] : input.escalated?.has(i.id) ? [255, 40, 40, 255] : DARK),
       lineWidthUnits: 'pixels',
-      getLineWidth: (i) => 2 + SEVERITY_STYLE[i.severity].rings * 1.5,
-      updateTriggers: { getRadius: input.selectedId, getLineColor: input.selectedId },
+      getLineWidth: (i) => 2 + SEVERITY_STYLE[i.severity].rings * 1.5 + (input.escalated?.has(i.id) ? 3 : 0),
+      updateTriggers: { getRadius: input.selectedId, getLineColor: [input.selectedId, input.escalated], getLineWidth: input.escalated },
     }),
     new IconLayer<Incident>({
       id: 'incident-symbols',

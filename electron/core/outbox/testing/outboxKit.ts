@@ -2,7 +2,7 @@ import type { Incident, OperatorProfile, OutboxEntry } from '../../../../shared/
 import { incidentFixture } from '../../../../shared/domain/testing/fixtures';
 import type { AuditEntryInput, DeliveryUpdate } from '../../store/api';
 import { uuidv7 } from '../../store/uuidv7';
-import type { ActionService, OutboxStore } from '../actionService';
+import type { ActionService, OutboxLocal, OutboxStore } from '../actionService';
 import { createActionService } from '../actionService';
 import type { DeliveryOutcome } from '../planner';
 
@@ -56,7 +56,7 @@ export interface OutboxKit {
 const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** An action service over fakes: a manual clock, a platform that answers as told, a store in memory. */
-export async function outboxKit(incidents: Incident[] = [incidentFixture({ status: 'acknowledged' })]): Promise<OutboxKit> {
+export async function outboxKit(incidents: Incident[] = [incidentFixture({ status: 'acknowledged' })], local?: OutboxLocal): Promise<OutboxKit> {
   const store = new MemoryOutboxStore();
   const byId = new Map(incidents.map((i) => [i.id, i]));
   const control: OutboxControl = { clock: 1_000_000, answer: () => ({ kind: 'applied' }) };
@@ -69,6 +69,7 @@ export async function outboxKit(incidents: Incident[] = [incidentFixture({ statu
       setIncidentView: () => undefined,
       refreshIncident: () => undefined,
     },
+    ...(local ? { local } : {}),
     broker: { baseUrl: 'http://platform.test', tenant: null, token: null },
     profile: SUPERVISOR,
     events: { emit: () => undefined },

@@ -80,11 +80,15 @@ export function applyAction(incident: Incident, action: OperatorAction, actor: O
       return { ...incident, status: action.status, updatedAt: at };
     case 'dispatch':
       return { ...incident, status: 'dispatched', assignedUnitIds: [...new Set([...incident.assignedUnitIds, ...action.unitIds])].slice(-50), updatedAt: at };
+    case 'create':
+    case 'sop-check':
+    case 'unit-service':
+      return incident;
   }
 }
 
 /** The write for one action on `incident`, queued. `seq` is a placeholder: the outbox assigns it. */
-export function actionWrite(actionId: string, incident: Incident, action: OperatorAction, at: number, actor: OperatorProfile = OPERATOR): ActionWrite {
+export function actionWrite(actionId: string, incident: Incident, action: OperatorAction, at: number, actor: OperatorProfile = OPERATOR): ActionWrite & { readonly before: Incident; readonly after: Incident } {
   const entry: OutboxEntry = { actionId, seq: 1, action, actor, createdAt: at, state: 'queued', attempts: 0, nextAttemptAt: at, lastError: null, settledAt: null };
   return { entry, before: incident, after: applyAction(incident, action, actor, at) };
 }

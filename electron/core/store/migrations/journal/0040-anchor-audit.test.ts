@@ -10,9 +10,9 @@ it('0040 adds the append-only audit_mac table and the by-event index on top of 0
   migrate(db, 'journal.db', journalMigrations.slice(0, 3));
   db.prepare("INSERT INTO audit VALUES (1, 1, 'n', 'operator', 'w', 'a', 'note', 'null', 'null', 'p', 'h')").run();
   const before = schemaOf(db);
-  expect(migrate(db, 'journal.db', journalMigrations)).toBe(40);
+  expect(migrate(db, 'journal.db', journalMigrations.slice(0, 4))).toBe(40);
   const schema = schemaOf(db);
-  expect(migrate(db, 'journal.db', journalMigrations)).toBe(40);
+  expect(migrate(db, 'journal.db', journalMigrations.slice(0, 4))).toBe(40);
   expect(schemaOf(db)).toEqual(schema);
   expect(schema.tables).toEqual({ ...before.tables, audit_mac: ['seq INTEGER PK', 'mac TEXT NOT NULL'] });
   expect(schema.indexes).toContain('audit.audit_by_event');
@@ -21,5 +21,5 @@ it('0040 adds the append-only audit_mac table and the by-event index on top of 0
   db.prepare("INSERT INTO audit_mac VALUES (1, 'm')").run();
   expect(() => db.prepare("UPDATE audit_mac SET mac = 'x'").run()).toThrow('append-only');
   expect(() => db.prepare('DELETE FROM audit_mac').run()).toThrow('append-only');
-  expect(journalMigrations.at(-1)).toBe(anchorAudit);
+  expect(journalMigrations[3]).toBe(anchorAudit);
 });
