@@ -86,9 +86,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const subNotifier = new SubscriptionNotifier(subscriptions, publisher, { warn });
   const tracker = new ChangeTracker();
   const feed = new CityFeed(city, tracker);
-  // Subscriptions hold their notifications while the platform is stalled or down.
+  // Subscriptions hold their notifications while the platform is stalled, down or answering 503 (a broker
+  // that cannot serve its API is not notifying either), and send what they held when it recovers.
   const flushSubscriptions = (): void => {
-    if (!faults.stall && !faults.outage) subNotifier.flush();
+    if (!faults.stall && !faults.outage && !faults.http503) subNotifier.flush();
   };
   // createdAt / modifiedAt are a broker's own wall-clock stamps, like the subscriptions' times.
   const sysClock = new SysClock(subscriptions.now);
