@@ -3,17 +3,11 @@ import type { IClientOptions, MqttClient } from 'mqtt';
 import { guarded } from '../../processGuards';
 import { backoffDelay } from '../backoff';
 import type { LinkState } from '../source';
+import type { MqttSettings } from './notifyTransport';
 import { MAX_BODY_BYTES } from './http';
 
-export interface MqttLinkOptions {
-  readonly url: string;
-  readonly clientId: string;
-  readonly username?: string;
-  readonly password?: string;
-  /** PEM of the CA for an mqtts:// broker. */
-  readonly ca?: Buffer;
-  readonly rejectUnauthorized: boolean;
-  readonly protocolVersion: 4 | 5;
+/** The connection as configured (`ca` is the PEM of the CA for an mqtts:// broker), plus what to follow. */
+export interface MqttLinkOptions extends MqttSettings {
   readonly topics: readonly string[];
   readonly onMessage: (text: string, topic: string) => void;
   /** `resumed`: the broker kept our session (messages sent while we were away are being delivered). */
