@@ -4,6 +4,7 @@ import { useConsole } from '../store/context';
 import { selectHealth } from '../store/selectors';
 import { ageText } from '../ui/format';
 import { useNow } from '../ui/useNow';
+import { reasonText } from '../i18n/reasons';
 
 const STATE_MARK = { connected: '●', degraded: '▲', down: '■' } as const;
 
@@ -20,7 +21,7 @@ function FeedRow({ feed, now }: { feed: FeedHealth; now: number }) {
         <span className="feed-name">{name}</span>
         <span className="feed-state">{state}</span>
       </div>
-      <div className="feed-detail">{feed.state === 'connected' ? t('feeds.live') : feed.detail}</div>
+      <div className="feed-detail">{feed.state === 'connected' ? t('feeds.live') : reasonText(t, feed.reason, feed.detail)}</div>
       {feed.entityTypes && feed.entityTypes.length > 0 && <div className="feed-types">{t('feeds.entityTypes', { types: feed.entityTypes.join(', ') })}</div>}
       <dl className="feed-stats">
         <dt>{t('feeds.last')}</dt>
@@ -56,7 +57,7 @@ function LinkRow({ link }: { link: SourceLinkHealth }) {
         {LINK_MARK[link.state]}
       </span>{' '}
       <span className="feed-name">{name}</span> <span className="panel-sub">{link.target}</span> <span className="feed-state">{state}</span>
-      {link.state !== 'open' && <div className="feed-detail">{link.detail}</div>}
+      {link.state !== 'open' && <div className="feed-detail">{reasonText(t, link.reason, link.detail)}</div>}
     </li>
   );
 }

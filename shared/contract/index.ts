@@ -4,6 +4,7 @@ export * from './basemap';
 export * from './channels';
 export * from './live';
 export * from './parse';
+export * from './reasons';
 export * from './types';
 export * from './wire';
 export * from './bridge';

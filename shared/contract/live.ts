@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeedId, Incident, RoadSegmentState, Unit } from '../domain';
+import { CodedReason } from './reasons';
 
 /**
  * The most a snapshot or a change batch carries of each kind. The core keeps its live state under these
@@ -35,6 +36,8 @@ export const FeedHealth = z.object({
   state: FeedState,
   /** Why it is degraded or down, in words an operator can act on. */
   detail: z.string().max(300),
+  /** The same, coded for translation; `detail` stays for logs and as the fallback. */
+  reason: CodedReason.optional(),
   lastMessageAt: z.number().int().nonnegative().nullable(),
   /** Receive time minus the platform's notification time, for the latest message. */
   lagMs: z.number().finite().nullable(),
@@ -61,6 +64,7 @@ export const SourceLinkHealth = z.object({
   target: z.string().max(200),
   state: z.enum(['connecting', 'open', 'closed']),
   detail: z.string().max(300),
+  reason: CodedReason.optional(),
   since: z.number().int().nonnegative(),
 });
 export type SourceLinkHealth = z.infer<typeof SourceLinkHealth>;

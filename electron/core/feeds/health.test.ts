@@ -42,3 +42,19 @@ describe('feed health', () => {
     expect(assess(track, 100_000, rules)).toMatchObject({ state: 'degraded', detail: 'data is 60 s late' });
   });
 });
+
+describe('coded reasons beside the English detail', () => {
+  it('codes every verdict, with its numbers as parameters', () => {
+    const rules = { silenceMs: 30_000, maxLagMs: 30_000, rateWindowMs: 10_000 };
+    const down = assess(newTrack('units'), 0, rules);
+    expect(down.reason).toEqual({ code: 'connecting-platform' });
+    const open = withLink(newTrack('units'), 'open', 'live', { code: 'live' });
+    const heard = withMessage(open, 1_000, 1_000, 1, rules);
+    expect(assess(heard, 2_000, rules).reason).toEqual({ code: 'live' });
+    expect(assess(heard, 41_000, rules)).toMatchObject({ detail: 'no data for 40 s', reason: { code: 'no-data', params: { seconds: 40 } } });
+    const late = withMessage(open, 100_000, 50_000, 1, rules);
+    expect(assess(late, 100_000, rules)).toMatchObject({ detail: 'data is 50 s late', reason: { code: 'data-late', params: { seconds: 50 } } });
+    const closed = withLink(heard, 'closed', 'gone');
+    expect(assess(closed, 2_000, rules).reason).toBeUndefined();
+  });
+});

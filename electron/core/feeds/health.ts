@@ -1,4 +1,5 @@
-import type { FeedHealth } from '../../../shared/contract';
+import { coded } from '../../../shared/contract';
+import type { CodedReason, FeedHealth } from '../../../shared/contract';
 import type { FeedId } from '../../../shared/domain';
 
 /** What the core remembers about one feed between reports. Plain data: every transition below is a pure function. */
@@ -6,6 +7,8 @@ export interface FeedTrack {
   feed: FeedId;
   link: 'connecting' | 'open' | 'closed';
   linkDetail: string;
+  /** The same, coded for translation. */
+  linkReason?: CodedReason;
   lastMessageAt: number | null;
   lagMs: number | null;
   /** Receive times within the rate window, oldest first. */
@@ -32,11 +35,14 @@ export const DEFAULT_RULES: Record<FeedId, HealthRules> = {
 };
 
 export function newTrack(feed: FeedId): FeedTrack {
-  return { feed, link: 'connecting', linkDetail: 'connecting to the platform', lastMessageAt: null, lagMs: null, recent: [], items: 0, rejected: 0, lastRejection: null, adjusted: 0, lastAdjustment: null };
+  return { feed, link: 'connecting', linkDetail: 'connecting to the platform', linkReason: coded('connecting-platform'), lastMessageAt: null, lagMs: null, recent: [], items: 0, rejected: 0, lastRejection: null, adjusted: 0, lastAdjustment: null };
 }
 
-export function withLink(track: FeedTrack, link: FeedTrack['link'], detail: string): FeedTrack {
-  return { ...track, link, linkDetail: detail };
+export function withLink(track: FeedTrack, link: FeedTrack['link'], detail: string, reason?: CodedReason): FeedTrack {
+  const next: FeedTrack = { ...track, link, linkDetail: detail };
+  if (reason === undefined) delete next.linkReason;
+  else next.linkReason = reason;
+  return next;
 }
 
 export function withMessage(track: FeedTrack, receivedAt: number, sentAt: number | null, accepted: number, rules: HealthRules): FeedTrack {
@@ -67,12 +73,20 @@ export function assess(track: FeedTrack, now: number, rules: HealthRules): FeedH
     adjusted: track.adjusted,
     lastAdjustment: track.lastAdjustment,
   };
-  if (track.link !== 'open') return { ...base, state: 'down', detail: track.linkDetail };
+  if (track.link !== 'open') return { ...base, state: 'down', detail: track.linkDetail, ...(track.linkReason ? { reason: track.linkReason } : {}) };
   const silentFor = now - (track.lastMessageAt ?? now);
-  if (rules.silenceMs !== null && silentFor > rules.silenceMs) return { ...base, state: 'degraded', detail: `no data for ${Math.round(silentFor / 1000)} s` };
-  if (track.lagMs !== null && track.lagMs > rules.maxLagMs) return { ...base, state: 'degraded', detail: `data is ${Math.round(track.lagMs / 1000)} s late` };
-  if (track.lastRejection && now - track.lastRejection.at < rules.rateWindowMs) {
-    return { ...base, state: 'degraded', detail: `rejected bad data: ${track.lastRejection.reason}`.slice(0, 300) };
+  if (rules.silenceMs !== null && silentFor > rules.silenceMs) {
+    const seconds = Math.round(silentFor / 1000);
+    return { ...base, state: 'degraded', detail: `no data for ${seconds} s`, reason: coded('no-data', { seconds }) };
   }
-  return { ...base, state: 'connected', detail: 'live' };
+  if (track.lagMs !== null && track.lagMs > rules.maxLagMs) {
+    const seconds = Math.round(track.lagMs / 1000);
+    return { ...base, state: 'degraded', detail: `data is ${seconds} s late`, reason: coded('data-late', { seconds }) };
+  }
+  if (track.lastRejection && now - track.lastRejection.at < rules.rateWindowMs) {
+    // The rejection's own reason is the boundary's finding about third-party data: passed on as it is.
+    const detail = `rejected bad data: ${track.lastRejection.reason}`.slice(0, 300);
+    return { ...base, state: 'degraded', detail, reason: coded('rejected-data', { reason: track.lastRejection.reason }) };
+  }
+  return { ...base, state: 'connected', detail: 'live', reason: coded('live') };
 }

@@ -1,3 +1,4 @@
+import type { CodedReason } from '../../../shared/contract';
 import type { FeedId } from '../../../shared/domain';
 import type { FeedItem } from './ngsi/mapEntity';
 
@@ -19,6 +20,8 @@ export interface SourceLink {
   readonly target: string;
   readonly state: LinkState;
   readonly detail: string;
+  /** The same, coded for translation. */
+  readonly reason?: CodedReason;
   readonly since: number;
 }
 
@@ -31,7 +34,7 @@ export interface FeedSink {
   /** Data kept but made safe (a future time clamped, a listing cut at its cap): counted, not an error. */
   adjusted(feed: FeedId, reason: string, at: number): void;
   /** The source as a whole: open only when everything it needs is. */
-  link(state: LinkState, detail: string): void;
+  link(state: LinkState, detail: string, reason?: CodedReason): void;
   /** Entities the platform deleted. */
   removed(feed: FeedId, ids: string[], at: number): void;
   /** Each of the source's links, whenever one changes. */

@@ -1,4 +1,4 @@
-import type { FeedHealth, FeedHealthReport, LiveChanges, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
+import type { CodedReason, FeedHealth, FeedHealthReport, LiveChanges, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
 import type { FeedId, Incident, Unit } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { FeedTrack, HealthRules } from '../feeds/health';
@@ -196,8 +196,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       emitHealth();
     }),
     adjusted: guarded('feed adjustment', (feed: FeedId, reason: string, at: number) => update(feed, (t) => withAdjustment(t, reason, at))),
-    link: guarded('feed link', (next: 'connecting' | 'open' | 'closed', detail: string) => {
-      for (const feed of tracks.keys()) update(feed, (t) => withLink(t, next, detail));
+    link: guarded('feed link', (next: 'connecting' | 'open' | 'closed', detail: string, reason?: CodedReason) => {
+      for (const feed of tracks.keys()) update(feed, (t) => withLink(t, next, detail, reason));
       const up = next === 'open';
       if (up !== (link.state === 'up')) {
         link = { state: up ? 'up' : 'down', since: now() };

@@ -1,3 +1,5 @@
+import { coded } from '../../../../shared/contract';
+import type { CodedReason } from '../../../../shared/contract';
 import { connect } from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { guarded } from '../../processGuards';
@@ -11,7 +13,7 @@ export interface MqttLinkOptions extends MqttSettings {
   readonly topics: readonly string[];
   readonly onMessage: (text: string, topic: string) => void;
   /** `resumed`: the broker kept our session (messages sent while we were away are being delivered). */
-  readonly onState: (state: LinkState, detail: string, resumed: boolean) => void;
+  readonly onState: (state: LinkState, detail: string, resumed: boolean, reason?: CodedReason) => void;
   /** Injected in tests. */
   readonly random?: () => number;
 }
@@ -54,9 +56,9 @@ export function startMqttLink(options: MqttLinkOptions): MqttLink {
     ...(v5 ? { properties: { sessionExpiryInterval: SESSION_EXPIRY_S, maximumPacketSize: MAX_BODY_BYTES } } : {}),
   };
 
-  const state = guarded('mqtt link state', (next: LinkState, detail: string, resumed: boolean) => {
+  const state = guarded('mqtt link state', (next: LinkState, detail: string, resumed: boolean, reason?: CodedReason) => {
     open = next === 'open';
-    options.onState(next, detail.slice(0, 300), resumed);
+    options.onState(next, detail.slice(0, 300), resumed, reason);
   });
 
   const host = new URL(options.url).host;
@@ -68,14 +70,14 @@ export function startMqttLink(options: MqttLinkOptions): MqttLink {
       guarded('mqtt reconnect', () => {
         retry = null;
         if (stopped) return;
-        state('connecting', `reconnecting to ${host} (attempt ${attempt})`, false);
+        state('connecting', `reconnecting to ${host} (attempt ${attempt})`, false, coded('reconnecting-to', { host, attempt }));
         client.reconnect();
       }),
       backoffDelay(attempt++, undefined, options.random),
     );
   });
 
-  state('connecting', `connecting to ${host}`, false);
+  state('connecting', `connecting to ${host}`, false, coded('connecting-to', { host }));
 
   client.on(
     'connect',
@@ -89,14 +91,15 @@ export function startMqttLink(options: MqttLinkOptions): MqttLink {
           if (stopped) return;
           const refused = (granted ?? []).filter((g) => g.qos === 128).map((g) => g.topic);
           if (error || refused.length > 0) {
-            state('closed', error ? `MQTT subscribe failed: ${describe(error)}` : `MQTT broker refused topic ${refused.join(', ')}`, false);
+            if (error) state('closed', `MQTT subscribe failed: ${describe(error)}`, false, coded('mqtt-subscribe-failed', { error: describe(error) }));
+            else state('closed', `MQTT broker refused topic ${refused.join(', ')}`, false, coded('mqtt-topic-refused', { topics: refused.join(', ') }));
             client.end(true, {}, () => undefined);
             attempt++;
             scheduleReconnect();
             return;
           }
           attempt = 0;
-          state('open', `subscribed to ${options.topics.length} topic(s) on ${host}`, resumed);
+          state('open', `subscribed to ${options.topics.length} topic(s) on ${host}`, resumed, coded('mqtt-subscribed', { count: options.topics.length, host }));
         }),
       );
     }),
@@ -113,13 +116,13 @@ export function startMqttLink(options: MqttLinkOptions): MqttLink {
     lastError = describe(error);
   });
   client.on('offline', () => {
-    if (open) state('closed', `MQTT broker ${host} offline${lastError ? `: ${lastError}` : ''}`, false);
+    if (open) state('closed', `MQTT broker ${host} offline${lastError ? `: ${lastError}` : ''}`, false, lastError ? coded('mqtt-offline-error', { host, error: lastError }) : coded('mqtt-offline', { host }));
   });
   client.on(
     'close',
     guarded('mqtt close', () => {
       if (stopped) return;
-      state('closed', `MQTT link to ${host} closed${lastError ? `: ${lastError}` : ''}`, false);
+      state('closed', `MQTT link to ${host} closed${lastError ? `: ${lastError}` : ''}`, false, lastError ? coded('mqtt-closed-error', { host, error: lastError }) : coded('mqtt-closed', { host }));
       scheduleReconnect();
     }),
   );

@@ -1,4 +1,5 @@
-import { LIVE_CAPS } from '../../../../shared/contract';
+import { LIVE_CAPS, coded } from '../../../../shared/contract';
+import type { CodedReason } from '../../../../shared/contract';
 import type { FeedId } from '../../../../shared/domain';
 import { log } from '../../log/logger';
 import { guarded } from '../../processGuards';
@@ -67,7 +68,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
   let needList = true;
   let listing = false;
   let buffered: { notification: Notification; receivedAt: number }[] = [];
-  let links: SourceLink[] = [{ id: 'broker', target: brokerHost, state: 'connecting', detail: `connecting to ${brokerHost}`, since: now() }];
+  let links: SourceLink[] = [{ id: 'broker', target: brokerHost, state: 'connecting', detail: `connecting to ${brokerHost}`, reason: coded('connecting-to', { host: brokerHost }), since: now() }];
   let reported: { state: LinkState; detail: string } = { state: 'connecting', detail: '' };
   let manager: SubscriptionManager | null = null;
 
@@ -76,10 +77,10 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
     const overall = overallLink(links, !needList);
     if (overall.state === reported.state && overall.detail === reported.detail) return;
     reported = overall;
-    sink?.link(overall.state, overall.detail);
+    sink?.link(overall.state, overall.detail, overall.reason);
   };
-  const setLink = (id: SourceLink['id'], state: LinkState, detail: string): void => {
-    links = links.map((l) => (l.id === id ? withState(l, state, detail, now()) : l));
+  const setLink = (id: SourceLink['id'], state: LinkState, detail: string, reason?: CodedReason): void => {
+    links = links.map((l) => (l.id === id ? withState(l, state, detail, now(), reason) : l));
     publish();
   };
 
@@ -204,7 +205,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
           // A broker that does not answer may be stalled, not gone: its silence says so; one that refuses is down.
           if (!stall) {
             needList = true;
-            setLink('broker', 'closed', message(error));
+            setLink('broker', 'closed', message(error), coded('broker-unreachable', { error: message(error) }));
           }
           schedule(backoffDelay(attempt++));
         },
@@ -217,7 +218,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
 
   async function round(): Promise<void> {
     await probe();
-    if (links.find((l) => l.id === 'broker')?.state !== 'open') setLink('broker', 'open', `${brokerHost} answers`);
+    if (links.find((l) => l.id === 'broker')?.state !== 'open') setLink('broker', 'open', `${brokerHost} answers`, coded('broker-answers', { host: brokerHost }));
     const hearing = links.find((l) => l.id !== 'broker')?.state === 'open';
     // Only once notifications are heard: what changes during the listing is then buffered, not missed.
     if (!needList || !hearing) return;
@@ -231,17 +232,17 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
     publish();
   }
 
-  const onTransportState = (state: LinkState, detail: string): void => {
+  const onTransportState = (state: LinkState, detail: string, reason?: CodedReason): void => {
     if (stopped) return;
     // Whatever was missed while not hearing is read again by listing once the link is back.
     if (state !== 'open') needList = true;
-    setLink(options.transport.kind, state, detail);
+    setLink(options.transport.kind, state, detail, reason);
     if (state === 'open') schedule(0);
   };
 
   async function begin(): Promise<void> {
     const id = options.transport.kind;
-    links = [...links, { id, target: '', state: 'connecting', detail: `starting ${id} notifications`, since: now() }];
+    links = [...links, { id, target: '', state: 'connecting', detail: `starting ${id} notifications`, reason: coded('starting-notifications', { kind: id }), since: now() }];
     publish();
     // In create mode the console hears exactly the topics its own subscriptions publish to.
     const settings: TransportSettings = options.transport.kind === 'mqtt' && options.mode === 'create' ? { ...options.transport, topics: types.map((type) => topicFor(options.clientId, type)) } : options.transport;
@@ -276,7 +277,7 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
       stopped = false;
       begin().catch(
         guarded('notification start', (error: unknown) => {
-          setLink(options.transport.kind, 'closed', `cannot start ${options.transport.kind} notifications: ${message(error)}`);
+          setLink(options.transport.kind, 'closed', `cannot start ${options.transport.kind} notifications: ${message(error)}`, coded('notifications-failed', { kind: options.transport.kind, error: message(error) }));
         }),
       );
     },

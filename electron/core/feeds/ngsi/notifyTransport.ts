@@ -1,3 +1,5 @@
+import { coded } from '../../../../shared/contract';
+import type { CodedReason } from '../../../../shared/contract';
 import type { LinkState } from '../source';
 import { MAX_BODY_BYTES } from './http';
 import { startHttpReceiver } from './httpReceiver';
@@ -24,7 +26,7 @@ export type TransportSettings =
 export interface TransportEvents {
   readonly onNotification: (notification: Notification) => void;
   readonly onRefused: (reason: string) => void;
-  readonly onState: (state: LinkState, detail: string) => void;
+  readonly onState: (state: LinkState, detail: string, reason?: CodedReason) => void;
 }
 
 export interface NotifyTransport {
@@ -58,7 +60,7 @@ export async function startTransport(settings: TransportSettings, events: Transp
         if (parsed.ok) events.onNotification(parsed.notification);
         else events.onRefused(text === '' ? `MQTT message over the ${MAX_BODY_BYTES}-byte limit` : parsed.reason);
       },
-      onState: (state, detail) => events.onState(state, detail),
+      onState: (state, detail, _resumed, reason) => events.onState(state, detail, reason),
     });
     return {
       id: 'mqtt',
@@ -74,9 +76,9 @@ export async function startTransport(settings: TransportSettings, events: Transp
     };
   }
   const path = settings.publicUrl ? new URL(settings.publicUrl).pathname.replace(/^\/?$/, HTTP_PATH) : HTTP_PATH;
-  events.onState('connecting', `opening the notification endpoint on ${settings.listen}`);
+  events.onState('connecting', `opening the notification endpoint on ${settings.listen}`, coded('notify-endpoint-opening', { listen: settings.listen }));
   const receiver = await startHttpReceiver({ listen: settings.listen, path, maxBytes: MAX_BODY_BYTES, onNotification: events.onNotification, onRefused: events.onRefused });
   const uri = settings.publicUrl ? new URL(path, settings.publicUrl).toString() : `${receiver.url}${path}`;
-  events.onState('open', `notifications are POSTed to ${uri}`);
+  events.onState('open', `notifications are POSTed to ${uri}`, coded('notify-endpoint-open', { uri }));
   return { id: 'http', target: new URL(receiver.url).host, endpoint: () => ({ uri }), stop: () => receiver.close() };
 }
