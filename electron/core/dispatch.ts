@@ -1,4 +1,4 @@
-import { ContractError, isRequestName, parseInput, parseOutput } from '../../shared/contract';
+import { ContractError, isRequestName, parseInput, parseOutput, reasonOf } from '../../shared/contract';
 import type { CallerContext, Handlers, IpcResult, RequestName } from '../../shared/contract';
 import { log } from './log/logger';
 import { recordFault } from './processGuards';
@@ -47,6 +47,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     // An output that fails the contract, or a TypeError and its kin, is the core's own bug; anything else (a refused input or action) is the caller's answer.
     if (isBug(error)) recordFault(`request ${channelText(channel)}`, error);
     else log().info('request refused', { channel: channelText(channel), error: errorText(error).slice(0, 300) });
-    return { ok: false, error: errorText(error) };
+    const reason = reasonOf(error);
+    return reason === undefined ? { ok: false, error: errorText(error) } : { ok: false, error: errorText(error), reason };
   }
 }

@@ -31,7 +31,7 @@ export function serveConnection(socket: WebSocket, guarded: GuardedSocket, handl
     }
     const { id, ch, payload } = message.data;
     dispatch(handlers, ch, payload, caller).then(
-      (result) => send(guarded, result.ok ? { t: 'res', id, ok: true, payload: result.payload } : { t: 'res', id, ok: false, error: result.error }),
+      (result) => send(guarded, result.ok ? { t: 'res', id, ok: true, payload: result.payload } : { t: 'res', id, ok: false, error: result.error, ...(result.reason ? { reason: result.reason } : {}) }),
       (error: unknown) => {
         log().error('contract request failed', { channel: ch, window: caller.windowId, error: error instanceof Error ? error.message : String(error) });
         send(guarded, { t: 'res', id, ok: false, error: `${ch}: internal error` });

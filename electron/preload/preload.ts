@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IpcResult, buildBridge } from '../../shared/contract';
+import { IpcResult, buildBridge, refusalError } from '../../shared/contract';
 
 /**
  * The sandboxed preload: exposes exactly the contract's functions as `window.phuket`, nothing of
@@ -10,7 +10,7 @@ contextBridge.exposeInMainWorld(
   buildBridge({
     async invoke(channel, payload) {
       const result = IpcResult.parse(await ipcRenderer.invoke(channel, payload));
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw refusalError(result.error, result.reason);
       return result.payload;
     },
     listen(channel, listener) {

@@ -1,4 +1,4 @@
-import { ServerMessage, buildBridge } from '../../shared/contract';
+import { ServerMessage, buildBridge, refusalError } from '../../shared/contract';
 import type { Bridge, EventName, RequestName, Transport } from '../../shared/contract';
 
 interface Pending {
@@ -58,7 +58,7 @@ export function createWebSocketTransport(origin: string, secret: string | null):
     if (!waiter) return;
     pending.delete(message.id);
     if (message.ok) waiter.resolve(message.payload);
-    else waiter.reject(new Error(message.error));
+    else waiter.reject(refusalError(message.error, message.reason));
   }
 
   function connect(): void {

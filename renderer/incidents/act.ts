@@ -1,5 +1,14 @@
 import type { ActionAccepted, ActionRequest, Bridge } from '../../shared/contract';
+import i18next from 'i18next';
+import { refusal } from '../../shared/contract';
 import type { ConsoleStore } from '../store/store';
+import { reasonText } from '../i18n/reasons';
+
+/** A refusal in the operator's language when the core coded it, else its English as it came. */
+export function refusalText(error: unknown): string {
+  const { text, reason } = refusal(error);
+  return reasonText(i18next.t.bind(i18next), reason, text);
+}
 
 /** Sends an action through the contract; a refusal (role, lifecycle, store) is shown to the operator. */
 export function act(bridge: Bridge, store: ConsoleStore, request: ActionRequest): Promise<boolean> {
@@ -9,7 +18,7 @@ export function act(bridge: Bridge, store: ConsoleStore, request: ActionRequest)
       return true;
     },
     (error: unknown) => {
-      store.getState().setActionError(error instanceof Error ? error.message : String(error));
+      store.getState().setActionError(refusalText(error));
       return false;
     },
   );
@@ -23,7 +32,7 @@ export function actFor(bridge: Bridge, store: ConsoleStore, request: ActionReque
       return accepted;
     },
     (error: unknown) => {
-      store.getState().setActionError(error instanceof Error ? error.message : String(error));
+      store.getState().setActionError(refusalText(error));
       return null;
     },
   );

@@ -1,4 +1,5 @@
-import type { ActionAccepted, ActionRequest, OutboxView } from '../../../shared/contract';
+import { coded } from '../../../shared/contract';
+import type { ActionAccepted, ActionRequest, CodedReason, OutboxView } from '../../../shared/contract';
 import type { TimelineEvent } from '../../../shared/contract';
 import { mayPerform, subjectOf } from '../../../shared/domain';
 import type { Incident, OperatorProfile, OutboxEntry, Unit } from '../../../shared/domain';
@@ -19,6 +20,12 @@ import { deliverAction } from './transport';
 /** An action the core will not queue, with the reason the operator sees. */
 export class ActionRefused extends Error {
   override name = 'ActionRefused';
+  /** The same, coded for the operator's language; the message stays for logs and as the fallback. */
+  readonly reason: CodedReason | undefined;
+  constructor(message: string, reason?: CodedReason) {
+    super(message);
+    this.reason = reason;
+  }
 }
 
 /** What the outbox needs of the store and of the live state (narrow, so tests can stand in for them). */
@@ -181,13 +188,13 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   }
 
   /** A refused action is audited too (who tried what, and why not), when there is a store to keep it. */
-  async function refuse(request: ActionRequest, reason: string): Promise<never> {
+  async function refuse(request: ActionRequest, reason: string, why?: CodedReason): Promise<never> {
     if (o.store) {
       await o.store
         .recordAudit({ at: now(), actor: o.profile, actionId: o.newId(), event: `refused:${request.kind}`, before: request, after: { reason } })
         .catch((error: unknown) => log().warn('outbox: could not audit a refused action', { error: describe(error) }));
     }
-    throw new ActionRefused(reason);
+    throw new ActionRefused(reason, why);
   }
 
   return {
@@ -210,8 +217,8 @@ export function createActionService(o: ActionServiceOptions): ActionService {
       kick();
     },
     async perform(request) {
-      if (!mayPerform(o.profile.role, request)) return refuse(request, refusalText(o.profile.role, request));
-      if (!o.store) throw new ActionRefused('the local store is unavailable, so the action cannot be kept safely; see the store status');
+      if (!mayPerform(o.profile.role, request)) return refuse(request, refusalText(o.profile.role, request), coded('role-not-allowed', { role: o.profile.role, action: request.kind === 'status' ? `status:${request.status}` : request.kind }));
+      if (!o.store) throw new ActionRefused('the local store is unavailable, so the action cannot be kept safely; see the store status', coded('store-unavailable'));
       return request.kind === 'unit-service' ? performOnUnit(o.store, request) : performOnIncident(o.store, request);
     },
   };
@@ -229,14 +236,14 @@ export function createActionService(o: ActionServiceOptions): ActionService {
 
   async function performOnUnit(store: OutboxStore, request: Extract<ActionRequest, { kind: 'unit-service' }>): Promise<ActionAccepted> {
     const unit = o.local?.unit(request.unitId);
-    if (!unit) return refuse(request, `unknown unit ${request.unitId}`);
+    if (!unit) return refuse(request, `unknown unit ${request.unitId}`, coded('unknown-unit', { id: request.unitId }));
     const repeated = submissions.find(request, unit.status, now());
     if (repeated !== null) return { actionId: repeated, state: 'queued' };
     const actionId = o.newId();
     const action = toAction(request, actionId, '');
     if (action.kind !== 'unit-service') throw new Error('a unit request became another action');
     const after = applyUnitService(unit, action);
-    if (!after.ok) return refuse(request, after.reason);
+    if (!after.ok) return refuse(request, after.reason, after.coded);
     await commit(store, { entry: newEntry(actionId, nextSeq(), action, o.profile, now()), before: unit, after: after.value });
     submissions.remember(request, actionId, unit.status, after.value.status, now());
     changed(null);
@@ -252,12 +259,12 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     if (action.kind === 'unit-service') throw new Error('an incident request became a unit action');
     const created = action.kind === 'create' ? createdIncident(action, o.profile, now()) : null;
     const platform = created ?? o.live.platformIncident(action.incidentId);
-    if (!platform) return refuse(request, `unknown incident ${action.incidentId}`);
+    if (!platform) return refuse(request, `unknown incident ${action.incidentId}`, coded('unknown-incident', { id: action.incidentId }));
     const before = created ? null : overlay(platform);
     const repeated = before === null ? null : submissions.find(request, before.status, now());
     if (repeated !== null) return { actionId: repeated, state: 'queued' };
     const after = before === null ? { ok: true as const, value: platform } : applyActionLocally(before, action, o.profile, now());
-    if (!after.ok) return refuse(request, after.reason);
+    if (!after.ok) return refuse(request, after.reason, after.coded);
     const entry = newEntry(actionId, nextSeq(), action, o.profile, now());
     const event = ownEvent(actionId, action, o.profile, now(), before, after.value);
     await commit(store, { entry, before, after: after.value, timeline: { incidentId: action.incidentId, event } });

@@ -40,6 +40,7 @@ describe('applyActionLocally', () => {
     expect(applyActionLocally(incident, { kind: 'status', incidentId: incident.id, status: 'closed' }, actor, 5)).toEqual({
       ok: false,
       reason: 'incident is new; it cannot move to closed (allowed: acknowledged)',
+      coded: { code: 'lifecycle-move', params: { from: 'new', to: 'closed', allowed: 'acknowledged' } },
     });
     expect(applyActionLocally(incident, { kind: 'dispatch', incidentId: incident.id, unitIds: ['u1'] }, actor, 5).ok).toBe(false);
     expect(applyActionLocally({ ...incident, status: 'closed' }, { kind: 'note', incidentId: incident.id, noteId: 'n', text: 'x' }, actor, 5)).toMatchObject({ ok: false });

@@ -1,3 +1,4 @@
+import { coded } from '../../../shared/contract';
 import { incidentTransitions, incidentTypeToAlert } from '../../../shared/domain';
 import type { Incident, IncidentStatus, OperatorAction, OperatorProfile, Unit } from '../../../shared/domain';
 import type { Mapped } from '../feeds/result';
@@ -6,7 +7,7 @@ import { accept, refuse } from '../feeds/result';
 function move(incident: Incident, to: IncidentStatus): Mapped<Incident> {
   if (!incidentTransitions[incident.status].includes(to)) {
     const allowed = incidentTransitions[incident.status].join(', ') || 'nothing';
-    return refuse(`incident is ${incident.status}; it cannot move to ${to} (allowed: ${allowed})`);
+    return refuse(`incident is ${incident.status}; it cannot move to ${to} (allowed: ${allowed})`, coded('lifecycle-move', { from: incident.status, to, allowed: incidentTransitions[incident.status].join(',') }));
   }
   return accept({ ...incident, status: to });
 }
@@ -25,7 +26,7 @@ export function applyActionLocally(incident: Incident, action: OperatorAction, a
     case 'status':
       return stamped(move(incident, action.status));
     case 'note':
-      if (incident.status === 'closed') return refuse('incident is closed; reopen it before adding a note');
+      if (incident.status === 'closed') return refuse('incident is closed; reopen it before adding a note', coded('incident-closed-note'));
       if (incident.notes.some((n) => n.id === action.noteId)) return accept(incident);
       return stamped(accept({ ...incident, notes: [...incident.notes, { id: action.noteId, text: action.text, author: actor.name, at: now }] }));
     case 'dispatch': {
@@ -36,11 +37,11 @@ export function applyActionLocally(incident: Incident, action: OperatorAction, a
     }
     case 'sop-check':
       // The checklist is this console's record (timeline and audit); the incident itself does not change.
-      return incident.status === 'closed' ? refuse('incident is closed; reopen it before working its procedure') : accept(incident);
+      return incident.status === 'closed' ? refuse('incident is closed; reopen it before working its procedure', coded('incident-closed-sop')) : accept(incident);
     case 'create':
-      return incident.id === action.incidentId ? accept(incident) : refuse(`incident ${action.incidentId} already exists`);
+      return incident.id === action.incidentId ? accept(incident) : refuse(`incident ${action.incidentId} already exists`, coded('incident-exists', { id: action.incidentId }));
     case 'unit-service':
-      return refuse('a unit action does not apply to an incident');
+      return refuse('a unit action does not apply to an incident', coded('unit-action-on-incident'));
   }
 }
 
@@ -70,7 +71,7 @@ export function createdIncident(action: Extract<OperatorAction, { kind: 'create'
 
 /** A unit out of service or back, with the same rule as the platform's: only from available or out of service. */
 export function applyUnitService(unit: Unit, action: Extract<OperatorAction, { kind: 'unit-service' }>): Mapped<Unit> {
-  if (unit.status !== 'available' && unit.status !== 'out-of-service') return refuse(`unit ${unit.callsign} is ${unit.status}; it can change duty state only when available or out of service`);
-  if (unit.status === action.status) return refuse(`unit ${unit.callsign} is already ${action.status}`);
+  if (unit.status !== 'available' && unit.status !== 'out-of-service') return refuse(`unit ${unit.callsign} is ${unit.status}; it can change duty state only when available or out of service`, coded('unit-duty-busy', { callsign: unit.callsign, status: unit.status }));
+  if (unit.status === action.status) return refuse(`unit ${unit.callsign} is already ${action.status}`, coded('unit-duty-same', { callsign: unit.callsign, status: action.status }));
   return accept({ ...unit, status: action.status });
 }
