@@ -76,7 +76,7 @@ export function DispatchDialog({ incident }: { incident: Incident }) {
               <span className="rec-agency">{t(`agency.${c.agency}`)}</span>
               <span className="rec-eta">{t('dispatch.eta', { minutes: (c.etaSeconds / 60).toFixed(1) })}</span>
               <span className="rec-distance">{t('dispatch.distance', { km: (c.distanceMeters / 1000).toFixed(1) })}</span>
-              <span className="rec-why">{t('dispatch.via', { roads: c.via.slice(0, 3).join(' → ') || '–', kmh: Math.round(c.roadKmh) })}</span>
+              <span className="rec-why">{c.mode === 'sea' ? t('dispatch.bySea', { kmh: Math.round(c.roadKmh) }) : t('dispatch.via', { roads: c.via.slice(0, 3).join(' → ') || '–', kmh: Math.round(c.roadKmh) })}</span>
             </li>
           ))}
         </ul>

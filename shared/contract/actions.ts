@@ -83,6 +83,8 @@ export const Recommendation = z.object({
   distanceMeters: z.number().finite().nonnegative(),
   /** Main roads on the way, in order. */
   via: z.array(z.string().max(200)).max(20),
+  /** How the unit gets there: a boat goes straight over the sea (no roads), anything else by road. */
+  mode: z.enum(['road', 'sea']).optional(),
   /** Average speed on the road part of the route. */
   roadKmh: z.number().finite().nonnegative(),
 });

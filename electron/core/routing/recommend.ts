@@ -14,12 +14,13 @@ export interface Recommendation {
   readonly etaSeconds: number;
   readonly distanceMeters: number;
   readonly via: readonly string[];
+  readonly mode: 'road' | 'sea';
   readonly roadKmh: number;
 }
 
 function boat(road: RoadGraph, unit: Unit, incident: Incident): Recommendation {
   const metres = road.ruler.distance(unit.position, incident.position);
-  return { unitId: unit.id, callsign: unit.callsign, agency: unit.agency, etaSeconds: metres / (BOAT_KMH / 3.6), distanceMeters: metres, via: ['by sea'], roadKmh: BOAT_KMH };
+  return { unitId: unit.id, callsign: unit.callsign, agency: unit.agency, etaSeconds: metres / (BOAT_KMH / 3.6), distanceMeters: metres, via: [], mode: 'sea', roadKmh: BOAT_KMH };
 }
 
 /**
@@ -37,7 +38,7 @@ export function recommendUnits(road: RoadGraph, speeds: Speeds, incident: Incide
     }
     const route = routeBetween(road, speeds, unit.position, incident.position);
     if (!route) continue;
-    ranked.push({ unitId: unit.id, callsign: unit.callsign, agency: unit.agency, etaSeconds: route.seconds, distanceMeters: route.metres, via: route.via, roadKmh: route.roadKmh });
+    ranked.push({ unitId: unit.id, callsign: unit.callsign, agency: unit.agency, etaSeconds: route.seconds, distanceMeters: route.metres, via: route.via, mode: 'road', roadKmh: route.roadKmh });
   }
   return ranked.sort((a, b) => a.etaSeconds - b.etaSeconds || agencies.indexOf(a.agency) - agencies.indexOf(b.agency)).slice(0, limit);
 }
