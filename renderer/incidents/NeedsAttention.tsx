@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { shortId, subjectOf } from '../../shared/domain';
 import { describeAction } from './ActionLog';
+import { useSops } from '../sop/useSops';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectOutbox } from '../store/selectors';
 import { clock } from '../ui/format';
 
 /** Actions the platform refused: never dropped, shown with the platform's reason until the operator deals with them. */
 export function NeedsAttention() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const sops = useSops();
+  const lang = i18n.language === 'th' ? 'th' : 'en';
   const rejected = useConsole(selectOutbox).filter((e) => e.state === 'rejected');
   const store = useConsoleStore();
   if (rejected.length === 0) return null;
@@ -28,7 +31,7 @@ export function NeedsAttention() {
                   {shortId(subject)}
                 </button>
               )}{' '}
-              {describeAction(t, e)} · {clock(e.createdAt)}: <span className="action-error">{reason}</span>
+              {describeAction(t, e, sops, lang)} · {clock(e.createdAt)}: <span className="action-error">{reason}</span>
             </li>
           );
         })}

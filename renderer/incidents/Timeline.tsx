@@ -7,8 +7,9 @@ import { shortId } from '../../shared/domain';
 import { useBridge, useConsole } from '../store/context';
 import { selectUnits } from '../store/selectors';
 import { clock } from '../ui/format';
-import { loadSops } from '../sop/sops';
 import type { Sop } from '../sop/sops';
+import { sopWords } from '../sop/sops';
+import { useSops } from '../sop/useSops';
 import { describeAction } from './ActionLog';
 
 interface Line {
@@ -28,9 +29,9 @@ function createdText(t: TFunction, e: TimelineEvent): string {
 }
 
 /** One of this console's actions, with where its delivery is now. */
-function actionText(t: TFunction, e: TimelineEvent, own: OutboxEntry[]): string {
+function actionText(t: TFunction, e: TimelineEvent, own: OutboxEntry[], sops: readonly Sop[], lang: 'en' | 'th'): string {
   const entry = own.find((o) => o.actionId === e.params?.['actionId']);
-  const what = entry ? describeAction(t, entry) : t(`actions.kinds.${e.params?.['action'] ?? 'note'}`);
+  const what = entry ? describeAction(t, entry, sops, lang) : t(`actions.kinds.${e.params?.['action'] ?? 'note'}`);
   return entry ? `${what} · ${t(`actions.states.${entry.state}`)}` : what;
 }
 
@@ -44,11 +45,8 @@ export function Timeline({ incident, own }: { incident: Incident; own: OutboxEnt
   const bridge = useBridge();
   const units = useConsole(selectUnits);
   const [events, setEvents] = useState<TimelineEvent[]>([]);
-  const [sops, setSops] = useState<Sop[]>([]);
+  const sops = useSops();
   const lang = i18n.language === 'th' ? 'th' : 'en';
-  useEffect(() => {
-    loadSops().then(setSops, () => setSops([]));
-  }, []);
   // This console's actions and their delivery: the timeline is read again when either moves on.
   const ownKey = own.map((e) => `${e.actionId}:${e.state}`).join(',');
   useEffect(() => {
@@ -75,14 +73,11 @@ export function Timeline({ incident, own }: { incident: Incident; own: OutboxEnt
         case 'created':
           return { at: e.at, actor: e.actor, text: createdText(t, e), mine: true };
         case 'sop': {
-          // The procedure's own words in the window's language; its ids only if the procedure is not shipped here.
-          const sop = sops.find((x) => x.id === e.params?.['sop']);
-          const item = sop?.items.find((x) => x.id === e.params?.['item']);
-          const words = { sop: sop?.title[lang] ?? e.params?.['sop'] ?? '', item: item?.text[lang] ?? e.params?.['item'] ?? '' };
+          const words = sopWords(sops, e.params?.['sop'] ?? '', e.params?.['item'] ?? '', lang);
           return { at: e.at, actor: e.actor, text: t(e.to === 'checked' ? 'timeline.sopChecked' : 'timeline.sopUnchecked', words), mine: true };
         }
         case 'action':
-          return { at: e.at, actor: e.actor, text: actionText(t, e, own), mine: true };
+          return { at: e.at, actor: e.actor, text: actionText(t, e, own, sops, lang), mine: true };
       }
     }),
   ].sort((a, b) => a.at - b.at);

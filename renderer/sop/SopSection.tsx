@@ -7,8 +7,8 @@ import { act } from '../incidents/act';
 import { roleOf } from '../incidents/IncidentActions';
 import { useBridge, useConsole, useConsoleStore } from '../store/context';
 import { selectOutbox, selectProfile } from '../store/selectors';
-import { checkedItems, loadSops, sopsFor } from './sops';
-import type { Sop } from './sops';
+import { checkedItems, sopsFor } from './sops';
+import { useSops } from './useSops';
 
 /** The incident's standard operating procedures as checklists; each check is an audited action shown in the timeline. */
 export function SopSection({ incident }: { incident: Incident }) {
@@ -17,11 +17,8 @@ export function SopSection({ incident }: { incident: Incident }) {
   const store = useConsoleStore();
   const role = roleOf(useConsole(selectProfile));
   const outbox = useConsole(selectOutbox);
-  const [sops, setSops] = useState<Sop[]>([]);
+  const sops = useSops();
   const [events, setEvents] = useState<TimelineEvent[]>([]);
-  useEffect(() => {
-    loadSops().then(setSops, () => setSops([]));
-  }, []);
   useEffect(() => {
     let live = true;
     void bridge['incident:timeline']({ incidentId: incident.id }).then((timeline) => live && setEvents(timeline.events), () => undefined);

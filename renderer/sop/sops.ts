@@ -41,6 +41,13 @@ export function checkedItems(events: readonly TimelineEvent[], sopId: string): S
   return checked;
 }
 
+/** A procedure's and an item's own words in the window's language; their ids only if the procedure is not shipped here. Pure. */
+export function sopWords(sops: readonly Sop[], sopId: string, itemId: string, lang: 'en' | 'th'): { sop: string; item: string } {
+  const sop = sops.find((x) => x.id === sopId);
+  const item = sop?.items.find((x) => x.id === itemId);
+  return { sop: sop?.title[lang] ?? sopId, item: item?.text[lang] ?? itemId };
+}
+
 let loading: Promise<Sop[]> | null = null;
 
 /** The shipped procedures, fetched once per window from the console's own origin. */
