@@ -14,7 +14,7 @@ import { startCrashReporter } from './crash';
 import { desktopSettings, startDesktop } from './desktop';
 import { bindIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { allowOnlyConsoleNotifications, hardenWebContents } from './security';
 import { refuseToStart } from './startFailure';
 import { superviseCore } from './windows/coreSupervisor';
 import type { CoreSupervisor } from './windows/coreSupervisor';
@@ -26,7 +26,7 @@ const crashDumps = startCrashReporter();
 
 /** Everything between "ready" and the first windows; any throw here ends in a dialog, never a silent exit. */
 async function start(preload: string, logFile: InstalledLog): Promise<CoreSupervisor> {
-  denyAllPermissions(session.defaultSession);
+  allowOnlyConsoleNotifications(session.defaultSession);
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
   const dir = process.env['PHUKET_CONSOLE_DATA'] ?? join(app.getPath('userData'), 'data');
   const platform = desktopSettings().platform;

@@ -26,7 +26,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { APP_ORIGIN, createSecureWindow, denyAllPermissions, isTrustedUrl } = await import('./security');
+const { APP_ORIGIN, allowOnlyConsoleNotifications, createSecureWindow, isTrustedUrl } = await import('./security');
 
 function navigate(contents: FakeWebContents, event: string, url: string): boolean {
   let prevented = false;
@@ -66,15 +66,30 @@ describe('security defaults', () => {
     expect(contents.reloads).toBe(1);
   });
 
-  it('denies every permission request and check', () => {
-    const answers: boolean[] = [];
+  it('denies every permission but desktop notifications for the console itself', () => {
+    type Request = (c: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void;
+    type Check = (c: unknown, p: string, origin: string) => boolean;
+    const handlers: { request?: Request; check?: Check; device?: () => boolean } = {};
     const session = {
-      setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (ok: boolean) => void) => void) => h(null, 'geolocation', (ok) => answers.push(ok)),
-      setPermissionCheckHandler: (h: () => boolean) => answers.push(h()),
-      setDevicePermissionHandler: (h: () => boolean) => answers.push(h()),
+      setPermissionRequestHandler: (h: Request) => (handlers.request = h),
+      setPermissionCheckHandler: (h: Check) => (handlers.check = h),
+      setDevicePermissionHandler: (h: () => boolean) => (handlers.device = h),
     };
-    denyAllPermissions(session as never);
-    expect(answers).toEqual([false, false, false]);
+    allowOnlyConsoleNotifications(session as never);
+    const asked = (permission: string, url: string): boolean => {
+      let answer: boolean | null = null;
+      handlers.request?.(null, permission, (ok) => (answer = ok), { requestingUrl: url });
+      if (answer === null) throw new Error('the request handler did not answer');
+      return answer;
+    };
+    expect(asked('notifications', `${APP_ORIGIN}/index.html`)).toBe(true);
+    for (const [permission, url] of [['geolocation', `${APP_ORIGIN}/`], ['media', `${APP_ORIGIN}/`], ['notifications', 'https://evil.example/'], ['notifications', 'file:///etc/passwd']] as const) {
+      expect(asked(permission, url)).toBe(false);
+    }
+    expect(handlers.check?.(null, 'notifications', APP_ORIGIN)).toBe(true);
+    expect(handlers.check?.(null, 'notifications', 'https://evil.example')).toBe(false);
+    expect(handlers.check?.(null, 'geolocation', APP_ORIGIN)).toBe(false);
+    expect(handlers.device?.()).toBe(false);
   });
 
   it('trusts IPC only from the console origin, never file:// or look-alikes', () => {

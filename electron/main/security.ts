@@ -47,10 +47,14 @@ export function isTrustedUrl(url: string | undefined | null): boolean {
   }
 }
 
-/** Every permission (camera, geolocation, notifications, …) is denied: a control-room console asks for none. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Every permission (camera, geolocation, devices, …) is denied, but one: desktop notifications for the
+ * console's own pages, so an unacknowledged incident that escalates can reach an operator looking at
+ * another screen. Any other origin asking for notifications is refused too.
+ */
+export function allowOnlyConsoleNotifications(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permission === 'notifications' && isTrustedUrl(details.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'notifications' && requestingOrigin === APP_ORIGIN);
   session.setDevicePermissionHandler(() => false);
 }
 
