@@ -4,7 +4,7 @@ import type { PlatformConfig } from './config';
 import { createEventHub } from './events';
 import type { EventHub } from './events';
 import { DEFAULT_RULES } from './feeds/health';
-import { ngsiSourceFromConfig } from './feeds/ngsi/fromConfig';
+import { ngsiDeliveryFromConfig, ngsiSourceFromConfig } from './feeds/ngsi/fromConfig';
 import { createUnconfiguredSource } from './feeds/unconfiguredSource';
 import { createHandlers } from './handlers';
 import { createLiveHub } from './live/liveHub';
@@ -79,6 +79,8 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   const store = await openStore(options.store, status);
   const writer = store ? createObservationWriter(store) : null;
   const source = options.platform ? ngsiSourceFromConfig(options.platform, options.profile.workstation) : createUnconfiguredSource();
+  // Actions go to the platform the source reads, through the outbox's delivery port.
+  const delivery = options.platform ? ngsiDeliveryFromConfig(options.platform) : null;
   const silenceMs = options.platform?.silenceMs ?? DEFAULT_RULES.traffic.silenceMs;
   const rules = {
     traffic: { ...DEFAULT_RULES.traffic, silenceMs },
@@ -122,10 +124,9 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     timers.push(timer);
   }
 
-  const broker = options.platform ? { baseUrl: options.platform.baseUrl, tenant: options.platform.tenant, token: options.platform.token } : null;
   const seedIncident = (item: Incident) => live.seed([{ feed: 'incidents', item }]);
   const local = { seedIncident, unit: (id: string) => live.platformUnit(id), timeline: (id: string, added: readonly TimelineEvent[]) => timeline.history.add(id, added) };
-  const service = createActionService({ store, live, local, broker, profile: options.profile, events, newId: options.newId });
+  const service = createActionService({ store, live, local, delivery, profile: options.profile, events, newId: options.newId });
   actions = service;
   if (store) await restoreLocalIncidents(store, (id) => live.platformIncident(id) !== undefined, seedIncident).catch((error: unknown) => recordFault('restoring local incidents', error));
   await service.start();

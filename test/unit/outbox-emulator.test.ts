@@ -4,7 +4,7 @@ import type { Emulator } from '../../emulator/emulator';
 import type { OperatorAction, OutboxEntry } from '../../shared/domain';
 import { incidentFixture } from '../../shared/domain/testing/fixtures';
 import { uuidv7 } from '../../electron/core/store/uuidv7';
-import { deliverAction, requestFor } from '../../electron/core/outbox/transport';
+import { createNgsiActionDelivery, deliverAction, requestFor } from '../../electron/core/outbox/transport';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -64,7 +64,10 @@ describe('delivering actions to an NGSI-LD platform', () => {
     const platform = incidentFixture({ id: incident.id, status: 'dispatched', assignedUnitIds: [first.id] });
     const more = entryOf({ kind: 'dispatch', incidentId: incident.id, unitIds: [second.id] });
     expect(requestFor(more, platform)).toEqual({ method: 'PATCH', body: { assignedUnits: [first.id, second.id] } });
-    expect(await deliverAction(broker(), more, platform)).toEqual({ kind: 'applied' });
+    // Through the outbox's delivery port, as the console sends it: the context carries the platform's units.
+    const port = createNgsiActionDelivery(broker());
+    expect(port.name).toBe(new URL(emu.url).host);
+    expect(await port.deliver(more, { platform })).toEqual({ kind: 'applied' });
     expect(emu.city.incidents.get(incident.id)).toMatchObject({ status: 'dispatched', assignedUnits: [first.id, second.id] });
     expect(emu.city.units.get(first.id)?.incidentId).toBe(incident.id);
   });

@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../../../shared/contract';
 import { mayPerform, subjectOf } from '../../../shared/domain';
 import type { Incident, OperatorProfile, OutboxEntry, Unit } from '../../../shared/domain';
 import type { EventHub } from '../events';
-import type { BrokerConfig } from '../feeds/ngsi/http';
+import type { ActionDelivery } from './actionDelivery';
 import type { LiveHub } from '../live/liveHub';
 import { log } from '../log/logger';
 import type { Store } from '../store/api';
@@ -12,10 +12,8 @@ import { DeliveryGate } from './deliveryGate';
 import { ownEvent } from '../timeline/ownEvents';
 import { newEntry, newIncidentId, toAction } from './entries';
 import { applyActionLocally, applyUnitService, createdIncident } from './localApply';
-import type { DeliveryOutcome } from './planner';
 import { planDeliveries, settle } from './planner';
 import { RecentSubmissions } from './submissions';
-import { deliverAction } from './transport';
 
 /** An action the core will not queue, with the reason the operator sees. */
 export class ActionRefused extends Error {
@@ -45,7 +43,8 @@ export interface ActionServiceOptions {
   readonly store: OutboxStore | null;
   readonly live: OutboxLive;
   readonly local?: OutboxLocal;
-  readonly broker: BrokerConfig | null;
+  /** How actions reach the platform; null when none is configured (actions are kept, nothing is sent). */
+  readonly delivery: ActionDelivery | null;
   readonly profile: OperatorProfile;
   readonly events: Pick<EventHub, 'emit'>;
   readonly newId: () => string;
@@ -53,8 +52,6 @@ export interface ActionServiceOptions {
   readonly random?: () => number;
   /** How often to look for actions whose backoff has passed. */
   readonly tickMs?: number;
-  /** Sends one action; `platform` is the incident as the platform shows it now (a dispatch adds to its units). */
-  readonly send?: (broker: BrokerConfig, entry: OutboxEntry, platform: Incident | null) => Promise<DeliveryOutcome>;
 }
 
 export interface ActionService {
@@ -95,7 +92,6 @@ function refusalText(role: OperatorProfile['role'], request: ActionRequest): str
 export function createActionService(o: ActionServiceOptions): ActionService {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
-  const send = o.send ?? ((broker, entry, platform) => deliverAction(broker, entry, platform));
   const gate = new DeliveryGate(now, random);
   const submissions = new RecentSubmissions();
   let entries: OutboxEntry[] = [];
@@ -127,10 +123,10 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     entries = entries.map((e) => (e.actionId === actionId ? { ...e, ...change } : e));
   };
 
-  async function deliver(entry: OutboxEntry, broker: BrokerConfig, store: OutboxStore): Promise<void> {
+  async function deliver(entry: OutboxEntry, delivery: ActionDelivery, store: OutboxStore): Promise<void> {
     inFlight.add(entry.actionId);
     try {
-      const outcome = await send(broker, entry, o.live.platformIncident(subjectOf(entry.action)) ?? null);
+      const outcome = await delivery.deliver(entry, { platform: o.live.platformIncident(subjectOf(entry.action)) ?? null });
       if (outcome.kind === 'unauthorized') {
         // Wrong credentials say nothing about the action: it stays queued as it was, and the whole queue waits.
         if (gate.refused(outcome.status, outcome.reason)) {
@@ -175,16 +171,16 @@ export function createActionService(o: ActionServiceOptions): ActionService {
 
   function kick(): void {
     keepCreatedShown();
-    if (!o.broker || !o.store) return;
+    if (!o.delivery || !o.store) return;
     const permit = gate.permit();
     if (permit.kind === 'none') return;
     if (permit.kind === 'probe') {
       // One action, whatever its own backoff, to learn whether the credentials are accepted again.
       const probe = inFlight.size === 0 ? planDeliveries({ entries, now: Number.MAX_SAFE_INTEGER, inFlight })[0] : undefined;
-      if (probe !== undefined) void deliver(probe, o.broker, o.store);
+      if (probe !== undefined) void deliver(probe, o.delivery, o.store);
       return;
     }
-    for (const entry of planDeliveries({ entries, now: now(), inFlight })) void deliver(entry, o.broker, o.store);
+    for (const entry of planDeliveries({ entries, now: now(), inFlight })) void deliver(entry, o.delivery, o.store);
   }
 
   /** A refused action is audited too (who tried what, and why not), when there is a store to keep it. */

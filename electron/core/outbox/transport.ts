@@ -2,6 +2,7 @@ import { incidentTypeToAlert, subjectOf } from '../../../shared/domain';
 import type { Incident, OutboxEntry } from '../../../shared/domain';
 import type { BrokerConfig } from '../feeds/ngsi/http';
 import { brokerHeaders, readCapped } from '../feeds/ngsi/http';
+import type { ActionDelivery } from './actionDelivery';
 import type { DeliveryOutcome } from './planner';
 
 const TIMEOUT_MS = 15_000;
@@ -156,4 +157,12 @@ export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, pl
   const after = retryAfter(response);
   await response.body?.cancel();
   return after === undefined ? { kind: 'failed', reason: `platform answered ${response.status}` } : { kind: 'failed', reason: `platform answered ${response.status}`, retryAfterMs: after };
+}
+
+/** The NGSI-LD implementation of the outbox's delivery port: one HTTP request per action, to `broker`. */
+export function createNgsiActionDelivery(broker: BrokerConfig, fetchImpl: typeof fetch = fetch): ActionDelivery {
+  return {
+    name: new URL(broker.baseUrl).host,
+    deliver: (entry, context) => deliverAction(broker, entry, context.platform, fetchImpl),
+  };
 }

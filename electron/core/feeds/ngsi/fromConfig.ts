@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { PlatformConfig } from '../../config';
 import { ConfigError, mqttClientId, transportOf } from '../../config';
+import type { ActionDelivery } from '../../outbox/actionDelivery';
+import { createNgsiActionDelivery } from '../../outbox/transport';
 import type { FeedSource } from '../source';
 import { PHUKET } from './common';
 import { createNgsiSource } from './ngsiSource';
@@ -46,4 +48,9 @@ export function ngsiSourceFromConfig(config: PlatformConfig, workstation: string
     clientId,
     subscriptionTtlMs: config.notifications.subscriptionTtlS * 1000,
   });
+}
+
+/** How this console's actions reach the configured platform: NGSI-LD PATCH/POST to the same broker the source reads. */
+export function ngsiDeliveryFromConfig(config: PlatformConfig): ActionDelivery {
+  return createNgsiActionDelivery({ baseUrl: config.baseUrl, tenant: config.tenant, token: config.token });
 }

@@ -70,17 +70,20 @@ export async function outboxKit(incidents: Incident[] = [incidentFixture({ statu
       refreshIncident: () => undefined,
     },
     ...(local ? { local } : {}),
-    broker: { baseUrl: 'http://platform.test', tenant: null, token: null },
+    // A fake platform behind the delivery port: it records what it was sent and answers as told.
+    delivery: {
+      name: 'platform.test',
+      deliver: (entry, { platform }) => {
+        sent.push({ entry, platform });
+        return Promise.resolve(control.answer(entry));
+      },
+    },
     profile: SUPERVISOR,
     events: { emit: () => undefined },
     newId: () => uuidv7(control.clock),
     now: () => control.clock,
     random: () => 0.5,
     tickMs: 3_600_000,
-    send: (_broker, entry, platform) => {
-      sent.push({ entry, platform });
-      return Promise.resolve(control.answer(entry));
-    },
   });
   await service.start();
   return {
