@@ -43,6 +43,7 @@ export const en = {
   banner: {
     unreachable: 'Platform unreachable since {{time}}',
     stalled: 'Platform not responding since {{time}}',
+    sourceDown: '{{source}} is down ({{link}}: {{detail}}); the other sources keep flowing.',
     pictureAge: 'Showing the last-known picture, {{age}} old.',
     cachedFrom: 'Showing cached data from {{time}}.',
     noData: 'No data yet.',

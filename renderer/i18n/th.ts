@@ -45,6 +45,7 @@ export const th: Strings = {
   banner: {
     unreachable: 'ติดต่อแพลตฟอร์มไม่ได้ตั้งแต่ {{time}}',
     stalled: 'แพลตฟอร์มไม่ตอบสนองตั้งแต่ {{time}}',
+    sourceDown: '{{source}} ขาดการเชื่อมต่อ ({{link}}: {{detail}}) แหล่งข้อมูลอื่นยังส่งข้อมูลตามปกติ',
     pictureAge: 'แสดงข้อมูลล่าสุดที่มี อายุ {{age}}',
     cachedFrom: 'แสดงข้อมูลที่บันทึกไว้เมื่อ {{time}}',
     noData: 'ยังไม่มีข้อมูล',

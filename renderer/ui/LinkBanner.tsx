@@ -22,6 +22,10 @@ export function LinkBanner() {
   const queued = outbox.filter((e) => e.state === 'queued').length;
   const down = health !== null && health.link.state !== 'up';
   const newestFeed = Math.max(0, ...(health?.feeds.map((f) => f.lastMessageAt ?? 0) ?? [0]));
+  // With several sources, which one is down (each link names its source); the others keep flowing.
+  const links = health?.links ?? [];
+  const sources = new Set(links.map((l) => l.source).filter((s) => s !== undefined));
+  const closed = sources.size > 1 ? links.filter((l) => l.state === 'closed' && l.source !== undefined) : [];
   const picture = newestFeed > 0 ? t('banner.pictureAge', { age: ageText(now, newestFeed) }) : status?.cachedAt ? t('banner.cachedFrom', { time: clock(status.cachedAt) }) : t('banner.noData');
   return (
     <div className="banners">
@@ -29,6 +33,11 @@ export function LinkBanner() {
         <div className="banner banner-down" role="alert">
           <strong>{t(health.link.state === 'stalled' ? 'banner.stalled' : 'banner.unreachable', { time: clock(health.link.since) })}</strong> ({ageText(now, health.link.since)}). {picture}{' '}
           {queued > 0 ? t('banner.keptQueued', { count: queued }) : t('banner.kept')}
+          {closed.map((l) => (
+            <div key={`${l.source ?? ''}-${l.id}`} className="banner-source" data-source={l.source}>
+              {t('banner.sourceDown', { source: l.source, link: l.id, detail: l.detail })}
+            </div>
+          ))}
         </div>
       )}
       {!down && status?.cachedAt && lastDataAt === null && (

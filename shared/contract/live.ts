@@ -60,6 +60,8 @@ export type FeedHealth = z.infer<typeof FeedHealth>;
 /** One link of a source: the NGSI-LD broker itself, and the way notifications arrive (MQTT broker or HTTP endpoint). */
 export const SourceLinkHealth = z.object({
   id: z.enum(['broker', 'mqtt', 'http']),
+  /** Which source the link belongs to (its name, e.g. the broker's host), when a console runs several sources. */
+  source: z.string().max(200).optional(),
   /** Where it goes, e.g. the broker's or MQTT broker's host. */
   target: z.string().max(200),
   state: z.enum(['connecting', 'open', 'closed']),
@@ -76,8 +78,8 @@ export const FeedHealthReport = z.object({
   /** Where the console gets its data from, e.g. "emulator" or the platform's host name. */
   platform: z.string().max(200),
   feeds: z.array(FeedHealth).max(10),
-  /** Each link of the source on its own: the platform is only live when all are open. */
-  links: z.array(SourceLinkHealth).max(4).optional(),
+  /** Each link of each source on its own: the platform is only live when all are open. */
+  links: z.array(SourceLinkHealth).max(16).optional(),
   /** Failures the core caught and survived (a throwing listener, a timer, an unhandled rejection): counted and logged. */
   core: z.object({ faults: z.number().int().nonnegative(), lastFault: Reason.nullable() }).optional(),
 });

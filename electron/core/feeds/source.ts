@@ -17,6 +17,8 @@ export type LinkState = 'connecting' | 'open' | 'closed';
 /** One link of a source, reported on its own (the broker, and the MQTT broker or HTTP endpoint notifications come through). */
 export interface SourceLink {
   readonly id: 'broker' | 'mqtt' | 'http';
+  /** The source this link belongs to (its name), when a console runs several at once. */
+  readonly source?: string;
   readonly target: string;
   readonly state: LinkState;
   readonly detail: string;

@@ -99,7 +99,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       link: stalled === null ? link : { state: 'stalled', since: stalled },
       platform: options.platform,
       feeds: [...tracks.values()].map((t) => withTypes(assess(t, at, rules[t.feed]))),
-      ...(sourceLinks.length > 0 ? { links: sourceLinks.map((l) => ({ ...l, target: l.target.slice(0, 200), detail: l.detail.slice(0, 300) })) } : {}),
+      ...(sourceLinks.length > 0 ? { links: sourceLinks.slice(0, 16).map((l) => ({ ...l, ...(l.source === undefined ? {} : { source: l.source.slice(0, 200) }), target: l.target.slice(0, 200), detail: l.detail.slice(0, 300) })) } : {}),
       core: faultSummary(),
     };
   };
