@@ -68,7 +68,10 @@ async function benchDrain(actions: number): Promise<void> {
   }
 }
 
-if (process.argv.includes('crosswindow')) {
+if (process.argv.includes('fanout')) {
+  const { benchFanout } = await import('./bench-fanout');
+  await benchFanout(process.argv.includes('--smoke'));
+} else if (process.argv.includes('crosswindow')) {
   const { benchCrossWindow } = await import('./bench-crosswindow');
   await benchCrossWindow();
 } else {

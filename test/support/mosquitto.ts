@@ -16,6 +16,8 @@ export function mosquittoMissing(): string | null {
 export interface Mosquitto {
   readonly url: string;
   readonly port: number;
+  /** The broker's process id (for its CPU time in /proc/<pid>/stat). */
+  readonly pid: number;
   /** Everything mosquitto logged, for a failing test's message. */
   log(): string;
   stop(): Promise<void>;
@@ -83,5 +85,5 @@ export async function startMosquitto(deadlineMs = 10_000): Promise<Mosquitto> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url: `mqtt://127.0.0.1:${port}`, port, log: () => output, stop };
+  return { url: `mqtt://127.0.0.1:${port}`, port, pid: child.pid ?? 0, log: () => output, stop };
 }
