@@ -7,7 +7,9 @@ import type { LiveHub } from './live/liveHub';
 import type { ActionService } from './outbox/actionService';
 import type { createRoutingService } from './routing/routingService';
 import { sessionHandlers } from './session/sessionHandlers';
+import { updateUserSettings } from './settings/update';
 import { currentSettingsView } from './settings/view';
+import type { AuditEntryInput } from './store/api';
 import type { WindowSession } from './session/windowSession';
 
 export interface HandlerDeps {
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   /** An incident's whole recorded timeline (journal, observation log, memory); the live hub's memory without it. */
   readonly timeline?: (incidentId: string) => Promise<TimelineEvent[]>;
   readonly escalation?: EscalationPolicy;
+  /** Appends one record to the audit chain (the store's `recordAudit`); without it, settings changes are logged only. */
+  readonly audit?: (entry: AuditEntryInput) => Promise<void>;
 }
 
 /** Every request channel of the contract, bound to the core. The `Handlers` type makes a missing channel a compile error. */
@@ -34,6 +38,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:info': () => ({ name: deps.name, version: deps.version, host: deps.host, startedAt: deps.startedAt, ...deps.session }),
     'app:about': () => currentAbout({ name: deps.name, version: deps.version, host: deps.host }),
     'settings:effective': () => currentSettingsView(),
+    'settings:update': (update) => updateUserSettings(update, { profile: deps.profile, audit: deps.audit }),
     'map:basemap': () => basemap().manifest(),
     'map:tiles': (request) => basemap().readTiles(request),
     'state:snapshot': () => deps.live.snapshot(),

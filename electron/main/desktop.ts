@@ -21,8 +21,10 @@ let effective: EffectiveSettings | null = null;
  */
 export function desktopSettings(): EffectiveSettings {
   if (effective) return effective;
-  const loaded = loadSettings({ env: process.env });
-  setCurrentSettings(loaded);
+  // A copy: the files' values are written into process.env below, and a re-read must not take them for the environment's.
+  const options = { env: { ...process.env } };
+  const loaded = loadSettings(options);
+  setCurrentSettings(loaded, options);
   Object.assign(process.env, environmentWithSettings(loaded, process.env));
   effective = loaded;
   return loaded;

@@ -29,6 +29,14 @@ export const en = {
     value: 'Value',
     from: 'From',
     deployed: 'set by IT (read-only)',
+    localSettings: 'Local settings (this user)',
+    supervisorOnly: 'Only a supervisor can change these.',
+    logLevel: 'Log level',
+    workstation: 'Workstation name',
+    save: 'Save',
+    resetLocal: 'Remove local values',
+    settingsSaved: 'Saved to the user file; applies at the next start.',
+    settingsUnchanged: 'Nothing to change.',
     sources: { default: 'default', machine: 'machine-wide file', user: 'user file', 'platform-file': 'platform file', environment: 'environment' },
   },
   session: {
@@ -129,7 +137,7 @@ export const en = {
     states: { queued: 'queued', confirmed: 'confirmed', rejected: 'needs attention' },
     retrying: 'retrying: {{error}}',
     describe: { acknowledge: 'Acknowledge', note: 'Note: {{text}}', status: 'Status → {{status}}', dispatch: 'Dispatch {{count}} unit(s)', create: 'New incident: {{type}}', sopChecked: 'SOP item {{item}} done', sopUnchecked: 'SOP item {{item}} undone', unitService: 'Unit → {{status}}' },
-    kinds: { acknowledge: 'acknowledge', note: 'note', status: 'status', dispatch: 'dispatch', create: 'new incident', 'sop-check': 'SOP check', 'unit-service': 'unit service' },
+    kinds: { acknowledge: 'acknowledge', note: 'note', status: 'status', dispatch: 'dispatch', create: 'new incident', 'sop-check': 'SOP check', 'unit-service': 'unit service', 'settings-update': 'change settings', 'audit-export': 'export the audit log' },
   },
   attention: { region: 'Needs attention', title: 'Needs attention ({{count}})', refused: 'refused by the platform', item: '{{kind}} on {{subject}}: {{reason}}' },
   dispatch: {
@@ -312,6 +320,8 @@ export const en = {
     'unit-action-on-incident': 'a unit action does not apply to an incident',
     'unit-duty-busy': 'unit {{callsign}} is {{status}}; it can change duty state only when available or out of service',
     'unit-duty-same': 'unit {{callsign}} is already {{status}}',
+    'setting-deployed': '{{setting}} is set by IT ({{source}}) and can only be changed there',
+    'setting-invalid': '{{setting}}: {{problem}}',
     /** Words the codes' parameters are shown with. */
     words: { nothing: 'nothing', moveTo: 'move an incident to {{status}}', list: ', ' },
   },

@@ -31,6 +31,14 @@ export const th: Strings = {
     value: 'ค่า',
     from: 'ที่มา',
     deployed: 'ตั้งโดยฝ่ายไอที (อ่านอย่างเดียว)',
+    localSettings: 'การตั้งค่าเฉพาะเครื่อง (ผู้ใช้นี้)',
+    supervisorOnly: 'เฉพาะหัวหน้าเวรเท่านั้นที่เปลี่ยนได้',
+    logLevel: 'ระดับบันทึก',
+    workstation: 'ชื่อเครื่องปฏิบัติงาน',
+    save: 'บันทึก',
+    resetLocal: 'ลบค่าเฉพาะเครื่อง',
+    settingsSaved: 'บันทึกลงไฟล์ของผู้ใช้แล้ว มีผลเมื่อเริ่มโปรแกรมครั้งถัดไป',
+    settingsUnchanged: 'ไม่มีสิ่งที่ต้องเปลี่ยน',
     sources: { default: 'ค่าเริ่มต้น', machine: 'ไฟล์ของเครื่อง', user: 'ไฟล์ของผู้ใช้', 'platform-file': 'ไฟล์แพลตฟอร์ม', environment: 'ตัวแปรสภาพแวดล้อม' },
   },
   session: {
@@ -131,7 +139,7 @@ export const th: Strings = {
     states: { queued: 'รอส่ง', confirmed: 'ยืนยันแล้ว', rejected: 'ต้องตรวจสอบ' },
     retrying: 'กำลังลองใหม่: {{error}}',
     describe: { acknowledge: 'รับทราบ', note: 'บันทึก: {{text}}', status: 'สถานะ → {{status}}', dispatch: 'ส่งหน่วย {{count}} หน่วย', create: 'เหตุใหม่: {{type}}', sopChecked: 'ทำขั้นตอน {{item}} แล้ว', sopUnchecked: 'ยกเลิกขั้นตอน {{item}}', unitService: 'หน่วย → {{status}}' },
-    kinds: { acknowledge: 'รับทราบ', note: 'บันทึก', status: 'สถานะ', dispatch: 'ส่งหน่วย', create: 'เหตุใหม่', 'sop-check': 'ขั้นตอน SOP', 'unit-service': 'สถานะหน่วย' },
+    kinds: { acknowledge: 'รับทราบ', note: 'บันทึก', status: 'สถานะ', dispatch: 'ส่งหน่วย', create: 'เหตุใหม่', 'sop-check': 'ขั้นตอน SOP', 'unit-service': 'สถานะหน่วย', 'settings-update': 'เปลี่ยนการตั้งค่า', 'audit-export': 'ส่งออกบันทึกการตรวจสอบ' },
   },
   attention: { region: 'ต้องตรวจสอบ', title: 'ต้องตรวจสอบ ({{count}})', refused: 'แพลตฟอร์มปฏิเสธ', item: '{{kind}} ที่ {{subject}}: {{reason}}' },
   dispatch: {
@@ -314,6 +322,8 @@ export const th: Strings = {
     'unit-action-on-incident': 'คำสั่งสำหรับหน่วยใช้กับเหตุการณ์ไม่ได้',
     'unit-duty-busy': 'หน่วย {{callsign}} อยู่ในสถานะ{{status}} เปลี่ยนสถานะปฏิบัติงานได้เฉพาะเมื่อพร้อมหรืองดให้บริการ',
     'unit-duty-same': 'หน่วย {{callsign}} อยู่ในสถานะ{{status}}อยู่แล้ว',
+    'setting-deployed': '{{setting}} ตั้งไว้โดยฝ่ายไอที ({{source}}) เปลี่ยนได้ที่นั่นเท่านั้น',
+    'setting-invalid': '{{setting}}: {{problem}}',
     words: { nothing: 'ไม่มี', moveTo: 'เปลี่ยนสถานะเหตุการณ์เป็น{{status}}', list: ', ' },
   },
 };

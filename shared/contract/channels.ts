@@ -4,7 +4,7 @@ import { AboutInfo, AppCommandEvent } from './about';
 import { AppInfo, HostReady, NoInput } from './app';
 import { BasemapManifest, SiteTilesBytes, SiteTilesRequest } from './basemap';
 import { FeedHealthReport, LiveChanges, LiveSnapshot } from './live';
-import { SettingsView } from './settings';
+import { SettingsUpdate, SettingsUpdated, SettingsView } from './settings';
 import { BookmarkDelete, BookmarkSave, IdentityRequest, OpsFigures, ProfileExport, ProfileImport, SelectRequest, SettingsSave, SharedSelection, WindowIdentity } from './window';
 
 /** A request/response channel: the renderer asks, the host answers once. */
@@ -24,6 +24,7 @@ export const contract = {
     'app:info': { input: NoInput, output: AppInfo },
     'app:about': { input: NoInput, output: AboutInfo },
     'settings:effective': { input: NoInput, output: SettingsView },
+    'settings:update': { input: SettingsUpdate, output: SettingsUpdated },
     'map:basemap': { input: NoInput, output: BasemapManifest },
     'map:tiles': { input: SiteTilesRequest, output: SiteTilesBytes },
     'state:snapshot': { input: NoInput, output: LiveSnapshot },

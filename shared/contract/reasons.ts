@@ -42,6 +42,9 @@ export const REASON_CODES = [
   'unit-action-on-incident',
   'unit-duty-busy',
   'unit-duty-same',
+  // Settings.
+  'setting-deployed',
+  'setting-invalid',
 ] as const;
 
 export const ReasonCode = z.enum(REASON_CODES);

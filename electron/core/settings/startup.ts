@@ -10,8 +10,9 @@ import { setCurrentSettings } from './view';
  */
 export async function settingsOrBadConfigPage(env: NodeJS.ProcessEnv, show: (url: string) => void): Promise<EffectiveSettings | null> {
   try {
-    const effective = loadSettings({ env });
-    setCurrentSettings(effective);
+    const options = { env: { ...env } };
+    const effective = loadSettings(options);
+    setCurrentSettings(effective, options);
     return effective;
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;

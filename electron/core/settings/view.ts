@@ -1,7 +1,7 @@
 import type { SettingsView } from '../../../shared/contract/settings';
 import { REDACTED } from '../log/redact';
 import { isRecord } from './merge';
-import type { EffectiveSettings } from './load';
+import type { EffectiveSettings, LoadOptions } from './load';
 
 const SECRET = /token|password|secret/i;
 
@@ -25,10 +25,21 @@ export function settingsView(effective: EffectiveSettings): SettingsView {
 }
 
 let current: SettingsView = { entries: [], files: [] };
+let loaded: { readonly effective: EffectiveSettings; readonly options: LoadOptions } | null = null;
 
-/** The host records what it started with, so `settings:effective` can answer without a core option. */
-export function setCurrentSettings(effective: EffectiveSettings): void {
+/**
+ * The host records what it started with, so `settings:effective` can answer without a core option. With the
+ * options it loaded them with (the environment as it was before the host wrote the files' values into it),
+ * `settings:update` can read the layers again after writing the user file.
+ */
+export function setCurrentSettings(effective: EffectiveSettings, options?: LoadOptions): void {
   current = settingsView(effective);
+  loaded = options ? { effective, options } : null;
+}
+
+/** What the host loaded and how, or null when it recorded only the result. */
+export function currentLoadedSettings(): { readonly effective: EffectiveSettings; readonly options: LoadOptions } | null {
+  return loaded;
 }
 
 export function currentSettingsView(): SettingsView {
