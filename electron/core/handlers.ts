@@ -2,6 +2,7 @@ import type { EscalationPolicy, Handlers, HostKind, ProfileMode, StoreStatus, Ti
 import { DEFAULT_ESCALATION } from './timeline/escalation';
 import type { OperatorProfile } from '../../shared/domain';
 import { currentAbout } from './about';
+import { auditForDownload } from './auditDownload';
 import { basemap } from './basemap';
 import type { LiveHub } from './live/liveHub';
 import type { ActionService } from './outbox/actionService';
@@ -39,6 +40,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:about': () => currentAbout({ name: deps.name, version: deps.version, host: deps.host }),
     'settings:effective': () => currentSettingsView(),
     'settings:update': (update) => updateUserSettings(update, { profile: deps.profile, audit: deps.audit }),
+    'audit:export': () => auditForDownload({ dataDir: currentAbout({ name: deps.name, version: deps.version, host: deps.host }).dataDir, profile: deps.profile, audit: deps.audit }),
     'map:basemap': () => basemap().manifest(),
     'map:tiles': (request) => basemap().readTiles(request),
     'state:snapshot': () => deps.live.snapshot(),

@@ -3,18 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { AppCommand } from '../../shared/contract/about';
 import { setLanguage } from '../i18n';
 import { SettingsDialog } from '../settings/SettingsDialog';
-import { useBridge, useConsoleStore } from '../store/context';
+import { refusal } from '../../shared/contract/reasons';
+import { reasonText } from '../i18n/reasons';
+import { useBridge, useConsole, useConsoleStore } from '../store/context';
+import { selectProfile } from '../store/selectors';
 import { AboutDialog } from './AboutDialog';
 import './appmenu.css';
 
 type Open = 'about' | 'settings' | null;
 
-/** Saves text as a file through the browser's download, the one way a page can write a file. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves text as a file through the browser's download (a blob: URL and a temporary link), the one way a page can write a file. */
+function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   link.click();
-  URL.revokeObjectURL(url);
+  // The download has its own copy once it starts; the URL is released a moment later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -28,7 +32,11 @@ export function AppMenuButton() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const profile = useConsole(selectProfile);
+  const fail = (e: unknown) => {
+    const { text, reason } = refusal(e);
+    setError(reasonText(t, reason, text));
+  };
 
   const importProfile = () => {
     const input = Object.assign(document.createElement('input'), { type: 'file', accept: 'application/json,.json' });
@@ -59,6 +67,9 @@ export function AppMenuButton() {
         return void bridge['profile:export']({}).then((p) => download('console-profile.json', JSON.stringify(p.profile, null, 2)), fail);
       case 'import-profile':
         return importProfile();
+      case 'export-audit':
+        // The newest records that fit one answer, the head checkpoint last (shared/contract/audit.ts); supervisors only.
+        return void bridge['audit:export']({}).then((a) => download(a.fileName, a.text, 'application/jsonl'), fail);
       case 'windows':
         // The windows and their roles are the desktop's window manager's to show; nothing to do in a page.
         return undefined;
@@ -90,6 +101,13 @@ export function AppMenuButton() {
               {t('appmenu.importProfile')}
             </button>
           </li>
+          {profile?.role === 'supervisor' && (
+            <li role="none">
+              <button type="button" role="menuitem" data-testid="app-menu-export-audit" onClick={() => run('export-audit')}>
+                {t('appmenu.exportAudit')}
+              </button>
+            </li>
+          )}
           <li role="none">
             <button type="button" role="menuitem" lang="en" onClick={() => run('language-en')}>
               English

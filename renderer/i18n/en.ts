@@ -13,6 +13,7 @@ export const en = {
     settings: 'Settings in effect',
     exportProfile: 'Export profile',
     importProfile: 'Import profile…',
+    exportAudit: 'Export the audit log',
     failed: 'Failed: {{error}}',
     close: 'Close',
     aboutTitle: 'About Phuket Command Console',

@@ -15,6 +15,7 @@ export const th: Strings = {
     settings: 'การตั้งค่าที่ใช้อยู่',
     exportProfile: 'ส่งออกโปรไฟล์',
     importProfile: 'นำเข้าโปรไฟล์…',
+    exportAudit: 'ส่งออกบันทึกการตรวจสอบ',
     failed: 'ไม่สำเร็จ: {{error}}',
     close: 'ปิด',
     aboutTitle: 'เกี่ยวกับคอนโซลสั่งการภูเก็ต',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ActionAccepted, ActionRequest, EscalationPolicy, OperatorProfile, OutboxView, RecommendRequest, Recommendations, StoreStatus, Timeline } from './actions';
 import { AboutInfo, AppCommandEvent } from './about';
 import { AppInfo, HostReady, NoInput } from './app';
+import { AuditExport } from './audit';
 import { BasemapManifest, SiteTilesBytes, SiteTilesRequest } from './basemap';
 import { FeedHealthReport, LiveChanges, LiveSnapshot } from './live';
 import { SettingsUpdate, SettingsUpdated, SettingsView } from './settings';
@@ -25,6 +26,7 @@ export const contract = {
     'app:about': { input: NoInput, output: AboutInfo },
     'settings:effective': { input: NoInput, output: SettingsView },
     'settings:update': { input: SettingsUpdate, output: SettingsUpdated },
+    'audit:export': { input: NoInput, output: AuditExport },
     'map:basemap': { input: NoInput, output: BasemapManifest },
     'map:tiles': { input: SiteTilesRequest, output: SiteTilesBytes },
     'state:snapshot': { input: NoInput, output: LiveSnapshot },

@@ -21,6 +21,7 @@ const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'map:tiles': () => ({ data: null }),
   'app:about': () => currentAbout({ name: 'phuket-command-console', version: '1.2.3', host: 'browser' }),
   'settings:effective': () => ({ entries: [], files: [] }),
+  'audit:export': () => ({ fileName: 'audit.jsonl', text: '{"checkpoint":null}\n', records: 0, total: 0, omitted: 0, firstSeq: null, lastSeq: null, checkpoint: null }),
   'settings:update': () => ({ view: { entries: [], files: [] }, changed: [], restartRequired: true }),
   ...sessionHandlers(createWindowSession({ events: createEventHub(), file: null, initial: defaultProfile(), newId: () => 'b1' }), { snapshot: () => ({ segments: [], units: [], incidents: [] }), timeline: () => [] }),
 };

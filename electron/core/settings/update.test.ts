@@ -7,7 +7,8 @@ import { SettingsUpdate } from '../../../shared/contract/settings';
 import type { OperatorProfile } from '../../../shared/domain';
 import type { AuditEntryInput } from '../store/api';
 import { loadSettings } from './load';
-import { SettingsRefused, updateUserSettings } from './update';
+import { RequestRefused } from '../refused';
+import { updateUserSettings } from './update';
 import { currentSettingsView, setCurrentSettings } from './view';
 
 const supervisor: OperatorProfile = { name: 'Anong S.', role: 'supervisor', workstation: 'CC-DESK-01' };
@@ -28,11 +29,11 @@ function start(files: { machine?: unknown; user?: unknown }, env: NodeJS.Process
 
 const entry = (path: string) => currentSettingsView().entries.find((e) => e.path === path);
 
-async function refusal(run: () => Promise<unknown>): Promise<SettingsRefused> {
+async function refusal(run: () => Promise<unknown>): Promise<RequestRefused> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof SettingsRefused) return error;
+    if (error instanceof RequestRefused) return error;
     throw error;
   }
   throw new Error('expected a refusal');

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { coded } from '../../../shared/contract/reasons';
-import type { CodedReason } from '../../../shared/contract/reasons';
 import { USER_SETTING_KEYS } from '../../../shared/contract/settings';
 import type { SettingsLogLevel, SettingsUpdate, SettingsUpdated, UserSettingKey } from '../../../shared/contract/settings';
 import type { OperatorProfile } from '../../../shared/domain';
 import type { LogLevel } from '../log/fileLogger';
 import { log } from '../log/logger';
+import { RequestRefused } from '../refused';
 import type { AuditEntryInput } from '../store/api';
 import { uuidv7 } from '../store/uuidv7';
 import { checkSettingsFile, loadSettings, SettingsError } from './load';
@@ -20,16 +20,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const LEVELS_MATCH: Same<LogLevel, (typeof SettingsLogLevel.options)[number]> = true;
 void LEVELS_MATCH;
 
-/** A request the core will not carry out, with its coded reason for the window's language. */
-export class SettingsRefused extends Error {
-  override name = 'SettingsRefused';
-  constructor(
-    message: string,
-    readonly reason?: CodedReason,
-  ) {
-    super(message);
-  }
-}
 
 export interface SettingsUpdateContext {
   /** Who asks: only a supervisor may change this console's settings. */
@@ -67,7 +57,7 @@ function readUserFile(path: string): { text: string | null; values: Record<strin
     throw error;
   }
   const raw: unknown = JSON.parse(text);
-  if (!isRecord(raw)) throw new SettingsRefused(`${path} must hold a JSON object`, coded('setting-invalid', { setting: path, problem: 'must hold a JSON object' }));
+  if (!isRecord(raw)) throw new RequestRefused(`${path} must hold a JSON object`, coded('setting-invalid', { setting: path, problem: 'must hold a JSON object' }));
   return { text, values: raw };
 }
 
@@ -79,7 +69,7 @@ function readUserFile(path: string): { text: string | null; values: Record<strin
 export async function updateUserSettings(update: SettingsUpdate, context: SettingsUpdateContext): Promise<SettingsUpdated> {
   const { profile } = context;
   if (profile.role !== 'supervisor') {
-    throw new SettingsRefused(`only a supervisor may change settings; this console's operator is a ${profile.role}`, coded('role-not-allowed', { role: profile.role, action: 'settings-update' }));
+    throw new RequestRefused(`only a supervisor may change settings; this console's operator is a ${profile.role}`, coded('role-not-allowed', { role: profile.role, action: 'settings-update' }));
   }
   const loaded = currentLoadedSettings();
   if (!loaded) throw new Error('this host did not record how it loaded its settings, so they cannot be changed here');
@@ -90,7 +80,7 @@ export async function updateUserSettings(update: SettingsUpdate, context: Settin
     const origin = effective.origins[key];
     if (origin && (origin.source === 'machine' || origin.source === 'environment' || origin.source === 'platform-file')) {
       const where = origin.file ?? 'the environment';
-      throw new SettingsRefused(`${key} is set by IT in ${where} and can only be changed there`, coded('setting-deployed', { setting: key, source: where }));
+      throw new RequestRefused(`${key} is set by IT in ${where} and can only be changed there`, coded('setting-deployed', { setting: key, source: where }));
     }
   }
 
@@ -110,7 +100,7 @@ export async function updateUserSettings(update: SettingsUpdate, context: Settin
   const problems = checkSettingsFile(path, text);
   if (problems.length > 0) {
     const first = problems[0];
-    throw new SettingsRefused(problems.map((p) => `${p.field}: ${p.message}`).join('; '), coded('setting-invalid', { setting: first?.field ?? '(config)', problem: first?.message ?? 'is not valid' }));
+    throw new RequestRefused(problems.map((p) => `${p.field}: ${p.message}`).join('; '), coded('setting-invalid', { setting: first?.field ?? '(config)', problem: first?.message ?? 'is not valid' }));
   }
 
   writeFileAtomically(path, text);
@@ -120,7 +110,7 @@ export async function updateUserSettings(update: SettingsUpdate, context: Settin
     // The layers together refuse it (a value another file needs): the user file goes back to what it was.
     if (before.text === null) rmSync(path, { force: true });
     else writeFileAtomically(path, before.text);
-    if (error instanceof SettingsError) throw new SettingsRefused(error.message, coded('setting-invalid', { setting: error.problems[0]?.field ?? '(config)', problem: error.problems[0]?.message ?? 'is not valid' }));
+    if (error instanceof SettingsError) throw new RequestRefused(error.message, coded('setting-invalid', { setting: error.problems[0]?.field ?? '(config)', problem: error.problems[0]?.message ?? 'is not valid' }));
     throw error;
   }
 
