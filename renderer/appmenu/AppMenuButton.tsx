@@ -8,9 +8,10 @@ import { reasonText } from '../i18n/reasons';
 import { useBridge, useConsole, useConsoleStore } from '../store/context';
 import { selectProfile } from '../store/selectors';
 import { AboutDialog } from './AboutDialog';
+import { WindowsDialog } from './WindowsDialog';
 import './appmenu.css';
 
-type Open = 'about' | 'settings' | null;
+type Open = 'about' | 'settings' | 'windows' | null;
 
 /** Saves text as a file through the browser's download (a blob: URL and a temporary link), the one way a page can write a file. */
 function download(name: string, text: string, type = 'application/json'): void {
@@ -71,8 +72,7 @@ export function AppMenuButton() {
         // The newest records that fit one answer, the head checkpoint last (shared/contract/audit.ts); supervisors only.
         return void bridge['audit:export']({}).then((a) => download(a.fileName, a.text, 'application/jsonl'), fail);
       case 'windows':
-        // The windows and their roles are the desktop's window manager's to show; nothing to do in a page.
-        return undefined;
+        return setOpen('windows');
     }
   };
 
@@ -119,6 +119,11 @@ export function AppMenuButton() {
             </button>
           </li>
           <li role="none">
+            <button type="button" role="menuitem" data-testid="app-menu-windows" onClick={() => run('windows')}>
+              {t('appmenu.windows')}
+            </button>
+          </li>
+          <li role="none">
             <button type="button" role="menuitem" onClick={fullScreen}>
               {t('appmenu.fullScreen')}
             </button>
@@ -147,6 +152,7 @@ export function AppMenuButton() {
       )}
       {open === 'about' && <AboutDialog onClose={() => setOpen(null)} />}
       {open === 'settings' && <SettingsDialog onClose={() => setOpen(null)} />}
+      {open === 'windows' && <WindowsDialog onClose={() => setOpen(null)} />}
     </span>
   );
 }

@@ -24,7 +24,7 @@ const unquote = (json: string | undefined): string => {
  */
 type SaveStatus = { kind: 'saved' | 'failed'; text: string } | null;
 
-function LocalSettings({ view, onSaved, status, setStatus }: { view: SettingsView; onSaved: (view: SettingsView) => void; status: SaveStatus; setStatus: (status: SaveStatus) => void }) {
+export function LocalSettings({ view, onSaved, status, setStatus }: { view: SettingsView; onSaved: (view: SettingsView) => void; status: SaveStatus; setStatus: (status: SaveStatus) => void }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const profile = useConsole(selectProfile);
