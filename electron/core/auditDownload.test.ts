@@ -44,7 +44,7 @@ describe('audit:export (the window downloads the audit log)', () => {
     expect(lines.slice(1, -1).map((l) => l['seq'])).toEqual([8, 9, 10, 11, 12]);
 
     const newestThree = (await auditForDownload({ dataDir: folder, profile: SUPERVISOR })).text.trimEnd().split('\n').slice(-4, -1);
-    const byChars = await auditForDownload({ dataDir: folder, profile: SUPERVISOR, maxChars: newestThree.join('\n').length + 1 });
+    const byChars = await auditForDownload({ dataDir: folder, profile: SUPERVISOR, maxBytes: newestThree.join('\n').length + 1 });
     expect(byChars).toMatchObject({ records: 3, omitted: 9, firstSeq: 10, lastSeq: 12 });
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AUDIT_EXPORT_MAX_CHARS, AUDIT_EXPORT_MAX_RECORDS } from '../../shared/contract/audit';
+import { AUDIT_EXPORT_MAX_BYTES, AUDIT_EXPORT_MAX_RECORDS } from '../../shared/contract/audit';
 import type { AuditExport } from '../../shared/contract/audit';
 import { coded } from '../../shared/contract/reasons';
 import type { OperatorProfile } from '../../shared/domain';
@@ -17,7 +17,7 @@ export interface AuditDownloadOptions {
   readonly dataDir: string | null;
   readonly profile: OperatorProfile;
   readonly maxRecords?: number;
-  readonly maxChars?: number;
+  readonly maxBytes?: number;
   readonly now?: () => number;
   /** Records the export itself in the chain when the host has one; it is logged either way. */
   readonly audit?: ((entry: AuditEntryInput) => Promise<void>) | undefined;
@@ -53,7 +53,7 @@ export async function auditForDownload(options: AuditDownloadOptions): Promise<A
   const read = readCheckpoint(dataDir);
   const checkpoint = read.kind === 'ok' ? read.checkpoint : null;
 
-  const maxChars = options.maxChars ?? AUDIT_EXPORT_MAX_CHARS;
+  const maxBytes = options.maxBytes ?? AUDIT_EXPORT_MAX_BYTES;
   const db = new Database(journal, { readonly: true, fileMustExist: true });
   let lines: { seq: number | null; line: string }[];
   let total: number;
@@ -69,10 +69,10 @@ export async function auditForDownload(options: AuditDownloadOptions): Promise<A
     db.close();
   }
   // Oldest first out until the rest fits; the newest records are the ones a supervisor asks about.
-  let chars = lines.reduce((sum, l) => sum + l.line.length + 1, 0);
+  let bytes = lines.reduce((sum, l) => sum + Buffer.byteLength(l.line) + 1, 0);
   let drop = 0;
-  while (drop < lines.length && chars > maxChars) {
-    chars -= (lines[drop]?.line.length ?? 0) + 1;
+  while (drop < lines.length && bytes > maxBytes) {
+    bytes -= Buffer.byteLength(lines[drop]?.line ?? '') + 1;
     drop += 1;
   }
   lines = lines.slice(drop);
