@@ -19,7 +19,7 @@ import { createTimelineRecord } from './timeline/timelineRecord';
 import type { ActionService } from './outbox/actionService';
 import { guarded, recordFault } from './processGuards';
 import { createRoutingService } from './routing/routingService';
-import type { Store } from './store/api';
+import type { AuditEntryInput, Store } from './store/api';
 import { startWindowSession } from './session/startSession';
 import type { WindowSession } from './session/windowSession';
 
@@ -149,6 +149,7 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
     windows,
     timeline: (id) => timeline.of(id),
     escalation,
+    ...(store ? { audit: (entry: AuditEntryInput) => store.recordAudit(entry) } : {}),
   });
   return {
     handlers,
