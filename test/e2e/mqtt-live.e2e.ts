@@ -1,9 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortId } from '../../shared/domain';
@@ -12,7 +6,7 @@ import { startEmulatorProcess, startHeadlessConsole } from '../support/console-h
 import type { RunningConsole, RunningEmulator } from '../support/console-host';
 import { feedState, waitForLiveFrames } from '../support/console-page';
 import { subscriptionsOnPlatform } from '../support/emulator-control';
-import { MOSQUITTO_BIN, mosquittoMissing } from '../support/mosquitto';
+import { freePort, mosquittoMissing, startMosquitto } from '../support/mosquitto';
 
 /**
  * The console as a client of a real NGSI-LD platform: its own subscriptions, notifications through Debian
@@ -28,47 +22,6 @@ async function openPage(browser: Browser, app: RunningConsole): Promise<Page> {
   await page.goto(app.url);
   await page.waitForSelector('html[data-map-ready="true"]', { state: 'attached', timeout: 90_000 });
   return page;
-}
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-
-const accepts = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-
-/** mosquitto on a port of our choosing, so it can be stopped and started again where the clients expect it. */
-async function mosquittoOn(port: number): Promise<{ stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'mqtt-live-'));
-  const conf = join(dir, 'mosquitto.conf');
-  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', 'log_type error', ''].join('\n'));
-  const child: ChildProcess = spawn(MOSQUITTO_BIN, ['-c', conf], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`mosquitto did not start on ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 /** Another party reports an incident on the platform. */
@@ -95,7 +48,7 @@ describe.skipIf(mosquittoMissing() !== null)('through Debian mosquitto', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    broker = await mosquittoOn(port);
+    broker = await startMosquitto(10_000, port);
     // The platform's clock starts behind ours, so expiry happens only when this test makes it happen.
     emulator = await startEmulatorProcess(['--port', '0', '--speed', '20', '--seed', '5', '--start', TWO_DAYS_AGO, '--mqtt', `mqtt://127.0.0.1:${port}`]);
     const started = Date.now();
@@ -154,7 +107,7 @@ describe.skipIf(mosquittoMissing() !== null)('through Debian mosquitto', () => {
     await page.getByRole('alert').filter({ hasText: 'Platform unreachable since' }).waitFor();
     const missed = await report(emulator.url, 'while-away');
     const stoppedAt = Date.now();
-    broker = await mosquittoOn(port);
+    broker = await startMosquitto(10_000, port);
     await link(page).filter({ hasText: 'live' }).waitFor({ timeout: 60_000 });
     console.log(`mosquitto: live again ${Date.now() - stoppedAt} ms after the broker restarted`);
     await queueRow(page, missed).waitFor({ timeout: 15_000 });

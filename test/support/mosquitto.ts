@@ -23,7 +23,8 @@ export interface Mosquitto {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -47,12 +48,15 @@ const accepts = (port: number): Promise<boolean> =>
 
 const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
 
-/** Starts mosquitto and resolves once its port accepts a connection (polled, with a deadline). */
-export async function startMosquitto(deadlineMs = 10_000): Promise<Mosquitto> {
+/**
+ * Starts mosquitto and resolves once its port accepts a connection (polled, with a deadline). A test that
+ * stops the broker and starts it again where its clients expect it passes the same `port` both times.
+ */
+export async function startMosquitto(deadlineMs = 10_000, port?: number): Promise<Mosquitto> {
   const missing = mosquittoMissing();
   if (missing !== null) throw new Error(missing);
   const dir = mkdtempSync(join(tmpdir(), 'mosquitto-'));
-  const port = await freePort();
+  port ??= await freePort();
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning', ''].join('\n'));
   const child = spawn(MOSQUITTO_BIN, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
