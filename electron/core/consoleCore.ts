@@ -84,11 +84,8 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   // Actions go to the platform the source reads, through the outbox's delivery port.
   const delivery = options.platform ? ngsiDeliveryFromConfig(options.platform) : null;
   const silenceMs = options.platform?.silenceMs ?? DEFAULT_RULES.traffic.silenceMs;
-  const rules = {
-    traffic: { ...DEFAULT_RULES.traffic, silenceMs },
-    units: { ...DEFAULT_RULES.units, silenceMs },
-    incidents: DEFAULT_RULES.incidents,
-  };
+  // The platform's silence setting is for its streamed feeds (traffic and units); polled feeds keep the registry's.
+  const rules = { ...DEFAULT_RULES, traffic: { ...DEFAULT_RULES.traffic, silenceMs }, units: { ...DEFAULT_RULES.units, silenceMs } };
   // The hub tells the outbox when the link returns; the outbox needs the hub to exist first.
   let actions: ActionService | null = null;
   const escalation = options.escalation ?? escalationFromEnv(process.env);

@@ -3,6 +3,7 @@ export * from './app';
 export * from './basemap';
 export * from './channels';
 export * from './live';
+export * from './liveKinds';
 export * from './parse';
 export * from './reasons';
 export * from './types';

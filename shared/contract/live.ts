@@ -1,27 +1,41 @@
 import { z } from 'zod';
-import { FeedId, Incident, RoadSegmentState, Unit } from '../domain';
+import { FEED_KINDS, FeedId } from '../domain';
+import type { KeyOf } from '../domain';
 import { CodedReason } from './reasons';
 
+export type { LiveKind } from '../domain';
+
 /**
- * The most a snapshot or a change batch carries of each kind. The core keeps its live state under these
- * (new entities past them are refused, old ones pruned), so ordinary growth never reaches them.
+ * The most a snapshot or a change batch carries of each kind (from the feed registry). The core keeps its
+ * live state under these (new entities past them are refused, old ones pruned), so ordinary growth never reaches them.
  */
-export const LIVE_CAPS = { segments: 50_000, units: 5_000, incidents: 50_000 } as const;
-export type LiveKind = keyof typeof LIVE_CAPS;
+type PerKind<T> = { [F in FeedId as KeyOf<F>]: T };
+export const LIVE_CAPS = {
+  segments: FEED_KINDS.traffic.cap,
+  units: FEED_KINDS.units.cap,
+  incidents: FEED_KINDS.incidents.cap,
+  warnings: FEED_KINDS.warnings.cap,
+  buses: FEED_KINDS.buses.cap,
+  reports: FEED_KINDS.reports.cap,
+} as const satisfies PerKind<number>;
 
 const Ids = z.array(z.string().max(256)).max(100_000);
+const list = <S extends z.ZodType>(kind: { item: S; cap: number }) => z.array(kind.item).max(kind.cap);
 
-/** Everything the console knows right now: what a window paints first. */
+/** Everything the console knows right now, one list per registered feed: what a window paints first. */
 export const LiveSnapshot = z.object({
-  segments: z.array(RoadSegmentState).max(LIVE_CAPS.segments),
-  units: z.array(Unit).max(LIVE_CAPS.units),
-  incidents: z.array(Incident).max(LIVE_CAPS.incidents),
-});
+  segments: list(FEED_KINDS.traffic),
+  units: list(FEED_KINDS.units),
+  incidents: list(FEED_KINDS.incidents),
+  warnings: list(FEED_KINDS.warnings),
+  buses: list(FEED_KINDS.buses),
+  reports: list(FEED_KINDS.reports),
+} satisfies PerKind<unknown>);
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
 
 /** What changed since the last batch, coalesced by the core; windows apply it incrementally. */
 export const LiveChanges = LiveSnapshot.extend({
-  removed: z.object({ segments: Ids, units: Ids, incidents: Ids }),
+  removed: z.object({ segments: Ids, units: Ids, incidents: Ids, warnings: Ids, buses: Ids, reports: Ids } satisfies PerKind<typeof Ids>),
 });
 export type LiveChanges = z.infer<typeof LiveChanges>;
 

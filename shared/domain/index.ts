@@ -6,3 +6,7 @@ export * from './roles';
 export * from './ids';
 export * from './profile';
 export * from './profilePlan';
+export * from './feeds/registry';
+export * from './feeds/warning';
+export * from './feeds/bus';
+export * from './feeds/citizenReport';

@@ -71,7 +71,3 @@ export const Incident = z.object({
   updatedAt: Millis,
 });
 export type Incident = z.infer<typeof Incident>;
-
-/** The three live feeds the console follows. */
-export const FeedId = z.enum(['traffic', 'units', 'incidents']);
-export type FeedId = z.infer<typeof FeedId>;

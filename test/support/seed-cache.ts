@@ -1,4 +1,5 @@
 import { startEmulator } from '../../emulator/emulator';
+import { itemEndedAt, itemTime } from '../../shared/domain';
 import type { FeedItem } from '../../electron/core/feeds/ngsi/mapEntity';
 import { mapEntity } from '../../electron/core/feeds/ngsi/mapEntity';
 import { PHUKET } from '../../electron/core/feeds/ngsi/common';
@@ -32,7 +33,8 @@ export async function seedCache(dir: string, target: number): Promise<number> {
       const records: ObservationRecord[] = items.slice(0, target - written).map((item) => ({
         feed: item.feed,
         entityId: item.item.id,
-        sourceTime: item.feed === 'incidents' ? item.item.updatedAt : item.item.observedAt,
+        sourceTime: itemTime(item),
+        endedAt: itemEndedAt(item),
         receivedAt: receivedBase + round * 60_000,
         item,
       }));

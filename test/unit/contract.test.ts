@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBridge, channelNames, contract, ContractError, parseEvent, parseInput, parseOutput } from '../../shared/contract';
+import { buildBridge, channelNames, contract, ContractError, emptySnapshot, parseEvent, parseInput, parseOutput } from '../../shared/contract';
 import type { Handlers, Transport } from '../../shared/contract';
 import { currentAbout } from '../../electron/core/about';
 import { dispatch } from '../../electron/core/dispatch';
@@ -9,7 +9,7 @@ import { createWindowSession } from '../../electron/core/session/windowSession';
 import { defaultProfile } from '../../shared/domain/profile';
 
 const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
-  'state:snapshot': () => ({ segments: [], units: [], incidents: [] }),
+  'state:snapshot': () => emptySnapshot(),
   'feed:health': () => ({ at: 1, link: { state: 'down', since: 1 }, platform: 'test', feeds: [] }),
   'operator:profile': () => ({ name: 'Test', role: 'operator', workstation: 'ws' }),
   'incident:act': () => ({ actionId: 'a', state: 'queued' }),
@@ -23,7 +23,7 @@ const quiet: Omit<Handlers, 'app:info' | 'map:basemap'> = {
   'settings:effective': () => ({ entries: [], files: [] }),
   'audit:export': () => ({ fileName: 'audit.jsonl', text: '{"checkpoint":null}\n', records: 0, total: 0, omitted: 0, firstSeq: null, lastSeq: null, checkpoint: null }),
   'settings:update': () => ({ view: { entries: [], files: [] }, changed: [], restartRequired: true }),
-  ...sessionHandlers(createWindowSession({ events: createEventHub(), file: null, initial: defaultProfile(), newId: () => 'b1' }), { snapshot: () => ({ segments: [], units: [], incidents: [] }), timeline: () => [] }),
+  ...sessionHandlers(createWindowSession({ events: createEventHub(), file: null, initial: defaultProfile(), newId: () => 'b1' }), { snapshot: () => emptySnapshot(), timeline: () => [] }),
 };
 
 const validInfo = { name: 'phuket-command-console', version: '1.2.3', host: 'browser', startedAt: 1_700_000_000_000, profileMode: 'viewer', platformConfigured: true };

@@ -1,4 +1,5 @@
 import type { CodedReason } from '../../../shared/contract';
+import { FEED_IDS } from '../../../shared/domain';
 import type { FeedId } from '../../../shared/domain';
 import { guarded } from '../processGuards';
 import type { FeedSink, FeedSource, LinkState, SourceLink } from './source';
@@ -25,9 +26,9 @@ export function createCompositeSource(sources: readonly FeedSource[]): FeedSourc
   const servedBy = (feed: FeedId) => sources.filter((s) => s.feeds.includes(feed)).length;
   const entityTypes: Partial<Record<FeedId, string[]>> = {};
   for (const source of sources) {
-    for (const [feed, types] of Object.entries(source.entityTypes ?? {})) {
-      if (feed !== 'traffic' && feed !== 'units' && feed !== 'incidents') continue;
-      entityTypes[feed] = [...new Set([...(entityTypes[feed] ?? []), ...(types ?? [])])];
+    for (const feed of FEED_IDS) {
+      const types = source.entityTypes?.[feed];
+      if (types !== undefined) entityTypes[feed] = [...new Set([...(entityTypes[feed] ?? []), ...types])];
     }
   }
   const several = sources.length > 1;

@@ -1,5 +1,6 @@
 import { coded } from '../../../shared/contract';
 import type { CodedReason, FeedHealth } from '../../../shared/contract';
+import { FEED_KINDS, perFeed } from '../../../shared/domain';
 import type { FeedId } from '../../../shared/domain';
 
 /** What the core remembers about one feed between reports. Plain data: every transition below is a pure function. */
@@ -28,11 +29,8 @@ export interface HealthRules {
   rateWindowMs: number;
 }
 
-export const DEFAULT_RULES: Record<FeedId, HealthRules> = {
-  traffic: { silenceMs: 30_000, maxLagMs: 30_000, rateWindowMs: 10_000 },
-  units: { silenceMs: 30_000, maxLagMs: 30_000, rateWindowMs: 10_000 },
-  incidents: { silenceMs: null, maxLagMs: 30_000, rateWindowMs: 10_000 },
-};
+/** From the feed registry: how long each feed may be silent, and the same lag and rate rules for all. */
+export const DEFAULT_RULES: Record<FeedId, HealthRules> = perFeed((feed) => ({ silenceMs: FEED_KINDS[feed].silenceMs, maxLagMs: 30_000, rateWindowMs: 10_000 }));
 
 export function newTrack(feed: FeedId): FeedTrack {
   return { feed, link: 'connecting', linkDetail: 'connecting to the platform', linkReason: coded('connecting-platform'), lastMessageAt: null, lagMs: null, recent: [], items: 0, rejected: 0, lastRejection: null, adjusted: 0, lastAdjustment: null };

@@ -8,7 +8,8 @@ import type { FeedSink, FeedSource, SourceLink } from '../feeds/source';
 import { log } from '../log/logger';
 import { faultSummary, guarded, recordFault } from '../processGuards';
 import type { Trimmed } from '../state/caps';
-import { capSnapshot, FEED_OF_KIND, splitChanges } from '../state/caps';
+import { capSnapshot, splitChanges } from '../state/caps';
+import { feedOfKind, LIVE_KINDS } from '../../../shared/domain';
 import { LiveState, PendingChanges } from '../state/liveState';
 import { arrivalEvent, IncidentHistory, incidentEvents } from './history';
 
@@ -126,11 +127,12 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   /** A cut made to fit the contract is said in feed health and the log, never silent. */
   const reportTrimmed = (trimmed: Trimmed, what: string) => {
     const at = now();
-    for (const [kind, count] of Object.entries(trimmed)) {
-      if (kind !== 'segments' && kind !== 'units' && kind !== 'incidents') continue;
+    for (const kind of LIVE_KINDS) {
+      const count = trimmed[kind];
+      if (count === undefined) continue;
       const reason = `${what} trimmed: ${count} ${kind} over the limit left out (open and newest kept)`;
       log().warn(reason, { kind, count });
-      update(FEED_OF_KIND[kind], (t) => withAdjustment(t, reason, at));
+      update(feedOfKind(kind), (t) => withAdjustment(t, reason, at));
     }
   };
 

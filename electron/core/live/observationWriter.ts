@@ -1,7 +1,6 @@
-import type { FeedItem } from '../feeds/ngsi/mapEntity';
+import { itemEndedAt, itemTime } from '../../../shared/domain';
+import type { FeedItem } from '../../../shared/domain';
 import type { ObservationRecord, Store } from '../store/api';
-
-const sourceTime = (entry: FeedItem): number => (entry.feed === 'incidents' ? entry.item.updatedAt : entry.item.observedAt);
 
 /**
  * Batches accepted feed items into the observation log: one transaction a second however busy the feeds.
@@ -20,7 +19,7 @@ export function createObservationWriter(store: Store, flushMs = 1000): { add(ite
   const timer = setInterval(() => void flush(), flushMs);
   return {
     add(items, receivedAt) {
-      for (const item of items) buffer.push({ feed: item.feed, entityId: item.item.id, sourceTime: sourceTime(item), receivedAt, item });
+      for (const item of items) buffer.push({ feed: item.feed, entityId: item.item.id, sourceTime: itemTime(item), receivedAt, endedAt: itemEndedAt(item), item });
     },
     async stop() {
       clearInterval(timer);

@@ -20,7 +20,7 @@ async function coreAs(role: OperatorProfile['role']): Promise<ConsoleCore> {
   const seed = createStore({ dir });
   await seed.open();
   const incident = incidentFixture({ status: 'new' });
-  await seed.appendObservations([{ feed: 'incidents', entityId: incident.id, sourceTime: 1, receivedAt: 1, item: { feed: 'incidents', item: incident } }]);
+  await seed.appendObservations([{ feed: 'incidents', entityId: incident.id, sourceTime: 1, receivedAt: 1, endedAt: null, item: { feed: 'incidents', item: incident } }]);
   await seed.close();
   const core = await startConsoleCore({
     name: 't',

@@ -1,59 +1,46 @@
-import { LIVE_CAPS } from '../../../shared/contract';
+import { buildRemoved, LIVE_CAPS, mapSnapshot, removedOf } from '../../../shared/contract';
 import type { LiveChanges, LiveKind, LiveSnapshot } from '../../../shared/contract';
-import type { FeedId, Incident } from '../../../shared/domain';
-
-export const KIND_OF_FEED = { traffic: 'segments', units: 'units', incidents: 'incidents' } as const satisfies Record<FeedId, LiveKind>;
-export const FEED_OF_KIND = { segments: 'traffic', units: 'units', incidents: 'incidents' } as const satisfies Record<LiveKind, FeedId>;
-
-const isOpen = (incident: Incident): boolean => incident.status !== 'closed' && incident.status !== 'resolved';
-
-/** Open incidents first, then the most recently updated. */
-const incidentOrder = (a: Incident, b: Incident): number => Number(isOpen(b)) - Number(isOpen(a)) || b.updatedAt - a.updatedAt;
-const newestFirst = (a: { observedAt: number }, b: { observedAt: number }): number => b.observedAt - a.observedAt;
+import { FEED_IDS, KIND_OF_FEED } from '../../../shared/domain';
 
 export type Trimmed = Partial<Record<LiveKind, number>>;
+type Caps = Partial<Record<LiveKind, number>>;
+
+const capOf = (kind: LiveKind, caps: Caps): number => caps[kind] ?? LIVE_CAPS[kind];
 
 /**
  * A snapshot within the contract's caps. The live state is held under them, so this only acts on a
- * mistake; then what matters most survives (open and newest first) and the caller is told what was cut.
+ * mistake; then what matters most survives (each feed's registry order: open and newest first) and the
+ * caller is told what was cut.
  */
-export function capSnapshot<T extends LiveSnapshot>(snapshot: T, caps: Record<LiveKind, number> = LIVE_CAPS): { snapshot: T; trimmed: Trimmed } {
+export function capSnapshot(snapshot: LiveSnapshot, caps: Caps = LIVE_CAPS): { snapshot: LiveSnapshot; trimmed: Trimmed } {
   const trimmed: Trimmed = {};
-  const out = { ...snapshot };
-  if (out.segments.length > caps.segments) {
-    trimmed.segments = out.segments.length - caps.segments;
-    out.segments = [...out.segments].sort(newestFirst).slice(0, caps.segments);
-  }
-  if (out.units.length > caps.units) {
-    trimmed.units = out.units.length - caps.units;
-    out.units = [...out.units].sort(newestFirst).slice(0, caps.units);
-  }
-  if (out.incidents.length > caps.incidents) {
-    trimmed.incidents = out.incidents.length - caps.incidents;
-    out.incidents = [...out.incidents].sort(incidentOrder).slice(0, caps.incidents);
-  }
+  const out = mapSnapshot(snapshot, ({ key, items, spec }) => {
+    const cap = capOf(key, caps);
+    if (items.length <= cap) return items;
+    trimmed[key] = items.length - cap;
+    return [...items].sort(spec.order).slice(0, cap);
+  });
   return { snapshot: out, trimmed };
 }
 
 const REMOVED_CAP = 100_000;
 
 /** A change batch within the caps: one too big is sent as several, so nothing is lost and nothing is refused by the contract. */
-export function splitChanges(changes: LiveChanges, caps: Record<LiveKind, number> = LIVE_CAPS): LiveChanges[] {
-  const kinds: LiveKind[] = ['segments', 'units', 'incidents'];
-  const rounds = Math.max(
-    1,
-    ...kinds.map((k) => Math.ceil(changes[k].length / caps[k])),
-    ...kinds.map((k) => Math.ceil(changes.removed[k].length / REMOVED_CAP)),
-  );
+export function splitChanges(changes: LiveChanges, caps: Caps = LIVE_CAPS): LiveChanges[] {
+  const removed = removedOf(changes);
+  let rounds = Math.max(1, ...FEED_IDS.map((f) => Math.ceil(removed[f].length / REMOVED_CAP)));
+  mapSnapshot(changes, ({ key, items }) => {
+    rounds = Math.max(rounds, Math.ceil(items.length / capOf(key, caps)));
+    return items;
+  });
   if (rounds === 1) return [changes];
   return Array.from({ length: rounds }, (_, r) => ({
-    segments: changes.segments.slice(r * caps.segments, (r + 1) * caps.segments),
-    units: changes.units.slice(r * caps.units, (r + 1) * caps.units),
-    incidents: changes.incidents.slice(r * caps.incidents, (r + 1) * caps.incidents),
-    removed: {
-      segments: changes.removed.segments.slice(r * REMOVED_CAP, (r + 1) * REMOVED_CAP),
-      units: changes.removed.units.slice(r * REMOVED_CAP, (r + 1) * REMOVED_CAP),
-      incidents: changes.removed.incidents.slice(r * REMOVED_CAP, (r + 1) * REMOVED_CAP),
-    },
+    ...mapSnapshot(changes, ({ key, items }) => {
+      const cap = capOf(key, caps);
+      return items.slice(r * cap, (r + 1) * cap);
+    }),
+    removed: buildRemoved((feed) => removed[feed].slice(r * REMOVED_CAP, (r + 1) * REMOVED_CAP)),
   }));
 }
+
+export { KIND_OF_FEED };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyChanges } from '../../../shared/contract';
 import type { Unit } from '../../../shared/domain';
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
 import { incidentFixture, unitFixture } from '../../../shared/domain/testing/fixtures';
@@ -81,7 +82,7 @@ describe('LiveState bounds', () => {
     pending.take();
     expect(state.prune(100, pending).map((g) => g.id).sort()).toEqual(['closed', 'u1']);
     expect(state.snapshot().incidents.map((i) => i.id)).toEqual(['open']);
-    expect(pending.take().removed).toEqual({ segments: [], units: ['u1'], incidents: ['closed'] });
+    expect(pending.take().removed).toEqual({ ...emptyChanges().removed, units: ['u1'], incidents: ['closed'] });
   });
 
   it("orders by the broker's modifiedAt when both versions carry it: a buffered older change cannot undo a newer listing", () => {

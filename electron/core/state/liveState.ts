@@ -1,9 +1,8 @@
-import { compareVersions } from '../../../shared/domain';
-import type { FeedId, Incident, RoadSegmentState, Unit } from '../../../shared/domain';
+import { compareVersions, FEED_IDS, itemEndedAt, itemsOf, itemTime, perFeed } from '../../../shared/domain';
+import type { FeedId, FeedItem, Incident, Unit } from '../../../shared/domain';
+import { buildRemoved, buildSnapshot, LIVE_CAPS } from '../../../shared/contract';
 import type { LiveChanges, LiveSnapshot } from '../../../shared/contract';
-import type { FeedItem } from '../feeds/ngsi/mapEntity';
-import { FEED_OF_KIND, KIND_OF_FEED } from './caps';
-import { LIVE_CAPS } from '../../../shared/contract';
+import { KIND_OF_FEED } from './caps';
 
 export interface ApplyCounts {
   applied: number;
@@ -13,57 +12,43 @@ export interface ApplyCounts {
   refused: number;
 }
 
-const KEY = KIND_OF_FEED;
-type Key = (typeof KEY)[FeedId];
-
 /** How far ahead of our clock a held time may be before it stops guarding latest-wins (see MAX_FUTURE_MS). */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 /** Changes waiting to go to the windows; an entity changed twice before a flush is sent once, as it is now. */
 export class PendingChanges {
-  private readonly upserts = { segments: new Map<string, RoadSegmentState>(), units: new Map<string, Unit>(), incidents: new Map<string, Incident>() };
-  private readonly removals = { segments: new Set<string>(), units: new Set<string>(), incidents: new Set<string>() };
+  private readonly upserts = perFeed(() => new Map<string, FeedItem>());
+  private readonly removals = perFeed(() => new Set<string>());
 
   upsert(entry: FeedItem): void {
-    switch (entry.feed) {
-      case 'traffic':
-        return this.put('segments', this.upserts.segments, entry.item);
-      case 'units':
-        return this.put('units', this.upserts.units, entry.item);
-      case 'incidents':
-        return this.put('incidents', this.upserts.incidents, entry.item);
-    }
-  }
-
-  private put<T extends { id: string }>(key: Key, map: Map<string, T>, item: T): void {
-    this.removals[key].delete(item.id);
-    map.set(item.id, item);
+    this.removals[entry.feed].delete(entry.item.id);
+    this.upserts[entry.feed].set(entry.item.id, entry);
   }
 
   remove(feed: FeedId, id: string): void {
-    this.upserts[KEY[feed]].delete(id);
-    this.removals[KEY[feed]].add(id);
+    this.upserts[feed].delete(id);
+    this.removals[feed].add(id);
   }
 
   isEmpty(): boolean {
-    return Object.values(this.upserts).every((m) => m.size === 0) && Object.values(this.removals).every((s) => s.size === 0);
+    return FEED_IDS.every((f) => this.upserts[f].size === 0 && this.removals[f].size === 0);
   }
 
   /** Hands over what is pending and starts afresh. */
   take(): LiveChanges {
     const changes: LiveChanges = {
-      segments: [...this.upserts.segments.values()],
-      units: [...this.upserts.units.values()],
-      incidents: [...this.upserts.incidents.values()],
-      removed: { segments: [...this.removals.segments], units: [...this.removals.units], incidents: [...this.removals.incidents] },
+      ...buildSnapshot((feed) => itemsOf(feed, this.upserts[feed].values())),
+      removed: buildRemoved((feed) => [...this.removals[feed]]),
     };
-    for (const map of Object.values(this.upserts)) map.clear();
-    for (const set of Object.values(this.removals)) set.clear();
+    for (const f of FEED_IDS) {
+      this.upserts[f].clear();
+      this.removals[f].clear();
+    }
     return changes;
   }
 }
 
-const timeOf = (entry: FeedItem): number => (entry.feed === 'incidents' ? entry.item.updatedAt : entry.item.observedAt);
+const timeOf = (entry: FeedItem): number => itemTime(entry);
 
 /**
  * Latest wins. When the broker stamped both versions (NGSI-LD `modifiedAt`, asked for with sysAttrs) its
@@ -81,15 +66,15 @@ function versionOrder(held: FeedItem | undefined, incoming: FeedItem) {
  * `prune` forgets what the platform has not mentioned within the retention and incidents closed long ago.
  */
 export class LiveState {
-  private readonly entries = { traffic: new Map<string, FeedItem>(), units: new Map<string, FeedItem>(), incidents: new Map<string, FeedItem>() };
+  private readonly entries = perFeed(() => new Map<string, FeedItem>());
   /** Items known only from the local cache: whatever the platform says next replaces them, whatever its clock says. */
   private readonly cached = new Set<string>();
   /** When the platform last mentioned each entity (our clock), for retention. */
-  private readonly seenAt = { traffic: new Map<string, number>(), units: new Map<string, number>(), incidents: new Map<string, number>() };
+  private readonly seenAt = perFeed(() => new Map<string, number>());
 
   constructor(
     private readonly now: () => number = Date.now,
-    private readonly caps: Record<FeedId, number> = { traffic: LIVE_CAPS.segments, units: LIVE_CAPS.units, incidents: LIVE_CAPS.incidents },
+    private readonly caps: Partial<Record<FeedId, number>> = {},
   ) {}
 
   /** The last-known picture from the cache, painted before any feed connects. */
@@ -104,7 +89,7 @@ export class LiveState {
     for (const entry of items) {
       const map = this.entries[entry.feed];
       const held = map.get(entry.item.id);
-      if (!held && map.size >= this.caps[entry.feed]) {
+      if (!held && map.size >= (this.caps[entry.feed] ?? LIVE_CAPS[KIND_OF_FEED[entry.feed]])) {
         counts.refused++;
         continue;
       }
@@ -140,16 +125,16 @@ export class LiveState {
   }
 
   /**
-   * Forgets entities the platform has not mentioned since `before`, and incidents closed before it.
+   * Forgets entities the platform has not mentioned since `before`, and those that ended before it
+   * (incidents closed, warnings expired, reports done: each feed's registry entry says when).
    * Returns what was forgotten, so the caller can drop what it keeps beside them.
    */
   prune(before: number, pending: PendingChanges): { feed: FeedId; id: string }[] {
     const gone: { feed: FeedId; id: string }[] = [];
-    for (const kind of ['segments', 'units', 'incidents'] as const) {
-      const feed = FEED_OF_KIND[kind];
+    for (const feed of FEED_IDS) {
       for (const [id, entry] of this.entries[feed]) {
-        const closedLongAgo = entry.feed === 'incidents' && entry.item.status === 'closed' && entry.item.updatedAt < before;
-        if (closedLongAgo || (this.seenAt[feed].get(id) ?? 0) < before) gone.push({ feed, id });
+        const ended = itemEndedAt(entry);
+        if ((ended !== null && ended < before) || (this.seenAt[feed].get(id) ?? 0) < before) gone.push({ feed, id });
       }
     }
     for (const { feed, id } of gone) this.forget(feed, id, pending);
@@ -165,12 +150,7 @@ export class LiveState {
   }
 
   snapshot(): LiveSnapshot {
-    const items = (feed: FeedId) => [...this.entries[feed].values()];
-    return {
-      segments: items('traffic').flatMap((e) => (e.feed === 'traffic' ? [e.item] : [])),
-      units: items('units').flatMap((e) => (e.feed === 'units' ? [e.item] : [])),
-      incidents: items('incidents').flatMap((e) => (e.feed === 'incidents' ? [e.item] : [])),
-    };
+    return buildSnapshot((feed) => itemsOf(feed, this.entries[feed].values()));
   }
 
   incident(id: string): Incident | undefined {

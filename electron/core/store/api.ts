@@ -10,6 +10,8 @@ export interface ObservationRecord {
   readonly sourceTime: number;
   /** When this console received it, ms by our clock. */
   readonly receivedAt: number;
+  /** When the item stopped mattering (closed, expired, done), for retention; null while it matters. */
+  readonly endedAt: number | null;
   readonly item: FeedItem;
 }
 
@@ -35,7 +37,7 @@ export type StoreFault = { code: 'disk-full' | 'read-only' | 'io-error' | 'busy'
 export interface LatestState {
   readonly items: FeedItem[];
   /** Receive time of the newest cached item per feed: how old the cached picture is. */
-  readonly newestReceivedAt: Record<FeedId, number | null>;
+  readonly newestReceivedAt: Partial<Record<FeedId, number | null>>;
 }
 
 /**

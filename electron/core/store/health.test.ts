@@ -22,7 +22,7 @@ describe('startup health', () => {
     for (const name of readdirSync(folder)) expect([name, statSync(join(folder, name)).mode & 0o777]).toEqual([name, 0o600]);
     const cache = new Database(join(folder, 'cache.db'));
     expect(cache.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(cache.pragma('user_version', { simple: true })).toBe(20);
+    expect(cache.pragma('user_version', { simple: true })).toBe(30);
     cache.close();
   });
 
@@ -68,7 +68,7 @@ describe('startup health', () => {
     const store = createStore({ dir: folder, now: () => AT });
     try {
       const report = await store.open();
-      expect(report.versions).toEqual({ cache: 20, journal: 50 });
+      expect(report.versions).toEqual({ cache: 30, journal: 50 });
       expect(report.recovered).toEqual([
         {
           file: join(folder, 'journal.db'),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { perFeed } from '../../../shared/domain';
 import { fakeIncident, fakeSegment, fakeUnit, observe } from './testing/fakeItems';
 import { storeTestKit } from './testing/tempDir';
 
@@ -16,7 +17,7 @@ describe('observations', () => {
     expect(latest.items).toContainEqual({ feed: 'units', item: fakeUnit(1, 2000) });
     expect(latest.items).toContainEqual({ feed: 'traffic', item: fakeSegment(1, 1000) });
     expect(latest.items).toContainEqual({ feed: 'incidents', item: fakeIncident(1, 1000) });
-    expect(latest.newestReceivedAt).toEqual({ traffic: 5000, units: 6000, incidents: 5002 });
+    expect(latest.newestReceivedAt).toEqual({ ...perFeed(() => null), traffic: 5000, units: 6000, incidents: 5002 });
   });
 
   it('never lets an older observation overwrite a newer one in latest, within a batch or across batches', async () => {
@@ -31,7 +32,7 @@ describe('observations', () => {
 
   it('reports an empty cache with null ages', async () => {
     const store = await keeper.open(dir());
-    expect(await store.loadLatest()).toEqual({ items: [], newestReceivedAt: { traffic: null, units: null, incidents: null } });
+    expect(await store.loadLatest()).toEqual({ items: [], newestReceivedAt: perFeed(() => null) });
   });
 
   it('keeps the cache across restarts', async () => {

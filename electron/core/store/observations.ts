@@ -1,10 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { FeedId } from '../../../shared/domain';
+import { FEED_IDS, parseItem } from '../../../shared/domain';
+import type { FeedId, FeedItem } from '../../../shared/domain';
 import type { LatestState, ObservationRecord } from './api';
-import type { FeedItem } from '../feeds/ngsi/mapEntity';
 import { OBSERVATION_SQL } from './observationSql';
-import { FeedItemSchema } from './schemas';
 
 const PayloadRow = z.object({ payload: z.string() });
 const NewestRow = z.object({ newest: z.number().int().nullable() });
@@ -36,7 +35,7 @@ export class ObservationCache {
       for (const record of records) {
         const payload = JSON.stringify(record.item.item);
         this.append.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, payload);
-        this.upsertLatest.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, payload);
+        this.upsertLatest.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, record.endedAt, payload);
       }
     });
     // IMMEDIATE: take the write lock up front, so a busy database fails before any work rather than at commit.
@@ -50,8 +49,8 @@ export class ObservationCache {
 
   loadLatest(): LatestState {
     const items: FeedItem[] = [];
-    const newestReceivedAt: Record<FeedId, number | null> = { traffic: null, units: null, incidents: null };
-    for (const feed of FeedId.options) {
+    const newestReceivedAt: Partial<Record<FeedId, number | null>> = {};
+    for (const feed of FEED_IDS) {
       for (const row of this.latestOfFeed.iterate(feed)) {
         const item = readItem(feed, row);
         // The cache can be fetched again: a row an older or newer console wrote differently is skipped, not fatal.
@@ -68,7 +67,7 @@ export class ObservationCache {
 
   /**
    * Retention: observations received before `before`, and from `latest` the entities not heard of since
-   * then and incidents closed before then, so the cached picture cannot outgrow the contract's caps.
+   * then and those that ended before then (closed, expired, done), so the cached picture cannot outgrow the contract's caps.
    * Returns how many observations went.
    */
   prune(before: number): number {
@@ -80,8 +79,7 @@ function readItem(feed: FeedId, row: unknown): FeedItem | null {
   const parsed = PayloadRow.safeParse(row);
   if (!parsed.success) return null;
   try {
-    const item = FeedItemSchema.safeParse({ feed, item: JSON.parse(parsed.data.payload) });
-    return item.success ? item.data : null;
+    return parseItem(feed, JSON.parse(parsed.data.payload));
   } catch {
     return null;
   }

@@ -24,7 +24,7 @@ function cacheWithRows() {
     for (let n = 0; n < 3000; n += 1) {
       const feed = ['traffic', 'units', 'incidents'][n % 3];
       insert.run(feed, `e${n % 500}`, n, n, '{}');
-      upsert.run(feed, `e${n % 500}`, n, n, '{}');
+      upsert.run(feed, `e${n % 500}`, n, n, null, '{}');
     }
   })();
   db.exec('ANALYZE');
@@ -41,6 +41,11 @@ it('finds the newest receive time of a feed from the index alone', () => {
 
 it('prunes by receive time through its index', () => {
   expect(plan(cacheWithRows(), OBSERVATION_SQL.prune, 0)).toMatch(/^SEARCH observations USING (COVERING )?INDEX observations_by_received_at \(received_at<\?\)$/);
+});
+
+it('prunes the latest picture through its indexes (received, ended), never a scan', () => {
+  const detail = plan(cacheWithRows(), OBSERVATION_SQL.pruneLatest, 0, 0);
+  expect(detail).not.toMatch(/SCAN/);
 });
 
 it("reads one entity's history in source-time order through its index, without sorting", () => {

@@ -1,23 +1,17 @@
 import { z } from 'zod';
 import { TimelineEvent } from '../../../shared/contract';
-import { DeliveryState, FeedId, Incident, OperatorProfile, OutboxEntry, RoadSegmentState, Unit, subjectOf } from '../../../shared/domain';
+import { DeliveryState, FeedId, FeedItemSchema, Incident, OperatorProfile, OutboxEntry, Unit, subjectOf } from '../../../shared/domain';
 
 const Millis = z.number().int().nonnegative();
 
-/** `FeedItem` (feeds/ngsi/mapEntity), as a schema: what is read back from the cache is checked against it. */
-export const FeedItemSchema = z.discriminatedUnion('feed', [
-  z.object({ feed: z.literal('traffic'), item: RoadSegmentState }),
-  z.object({ feed: z.literal('units'), item: Unit }),
-  z.object({ feed: z.literal('incidents'), item: Incident }),
-]);
 
 export const ObservationRecordSchema = z
-  .object({ feed: FeedId, entityId: z.string().min(1).max(256), sourceTime: Millis, receivedAt: Millis, item: FeedItemSchema })
+  .object({ feed: FeedId, entityId: z.string().min(1).max(256), sourceTime: Millis, receivedAt: Millis, endedAt: Millis.nullable(), item: FeedItemSchema })
   .refine((record) => record.feed === record.item.feed, { message: 'the record and its item name different feeds' });
 
 export const LatestStateSchema = z.object({
   items: z.array(FeedItemSchema),
-  newestReceivedAt: z.object({ traffic: Millis.nullable(), units: Millis.nullable(), incidents: Millis.nullable() }),
+  newestReceivedAt: z.partialRecord(FeedId, Millis.nullable()),
 });
 
 export const TimelineRowSchema = z.object({ incidentId: z.string().min(1).max(256), event: TimelineEvent });

@@ -1,5 +1,6 @@
 import { Incident, RoadSegmentState, Unit } from '../../../../shared/domain';
 import { FeedId } from '../../../../shared/domain';
+import type { FeedItem } from '../../../../shared/domain';
 import type { z } from 'zod';
 import type { Mapped } from '../result';
 import { describeError } from '../../processGuards';
@@ -14,18 +15,15 @@ import { mapTraffic } from './mapTraffic';
 import { mapVehicle } from './mapVehicle';
 
 /**
- * A validated item of one feed. `modifiedAt` is the broker's own last-modification time (NGSI-LD system
+ * A validated item of one feed (shared/domain/feeds/registry). `modifiedAt` is the broker's own last-modification time (NGSI-LD system
  * attribute, sent with sysAttrs) when it gave one: the truest order between a listing and a notification.
  */
-export type FeedItem =
-  | { feed: 'traffic'; item: RoadSegmentState; modifiedAt?: number }
-  | { feed: 'units'; item: Unit; modifiedAt?: number }
-  | { feed: 'incidents'; item: Incident; modifiedAt?: number };
+export type { FeedItem } from '../../../../shared/domain';
 
 /** The entity types each feed follows: incidents come as Smart Data Model Alerts and RoadAccidents. */
-export const ENTITY_TYPES_OF_FEED: Record<FeedId, readonly string[]> = { traffic: ['TrafficFlowObserved'], units: ['Vehicle'], incidents: ['Alert', 'RoadAccident'] };
+export const ENTITY_TYPES_OF_FEED: Partial<Record<FeedId, readonly string[]>> = { traffic: ['TrafficFlowObserved'], units: ['Vehicle'], incidents: ['Alert', 'RoadAccident'] };
 
-const FEED_OF_TYPE = new Map<string, FeedId>(Object.entries(ENTITY_TYPES_OF_FEED).flatMap(([feed, types]) => types.map((type): [string, FeedId] => [type, FeedId.parse(feed)])));
+const FEED_OF_TYPE = new Map<string, FeedId>(Object.entries(ENTITY_TYPES_OF_FEED).flatMap(([feed, types]) => (types ?? []).map((type): [string, FeedId] => [type, FeedId.parse(feed)])));
 
 /** Which feed an entity type belongs to, if any. */
 export const feedOfType = (type: unknown): FeedId | undefined => (typeof type === 'string' ? FEED_OF_TYPE.get(type) : undefined);

@@ -1,5 +1,6 @@
 import { LIVE_CAPS, coded } from '../../../../shared/contract';
 import type { CodedReason } from '../../../../shared/contract';
+import { KIND_OF_FEED } from '../../../../shared/domain';
 import type { FeedId } from '../../../../shared/domain';
 import { log } from '../../log/logger';
 import { guarded } from '../../processGuards';
@@ -36,7 +37,7 @@ export interface NgsiSourceOptions {
 }
 
 /** The most one listing keeps of each feed: what the contract lets a snapshot carry. */
-const LISTING_CAP: Record<FeedId, number> = { traffic: LIVE_CAPS.segments, units: LIVE_CAPS.units, incidents: LIVE_CAPS.incidents };
+const listingCap = (feed: FeedId): number => LIVE_CAPS[KIND_OF_FEED[feed]];
 /** Notifications held while a listing runs; past this the oldest go and the listing is simply repeated. */
 const MAX_BUFFERED = 5_000;
 
@@ -53,8 +54,8 @@ export const topicFor = (clientId: string, entityType: string): string => `phuke
  */
 export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
   const now = options.now ?? Date.now;
-  const types = options.feeds.flatMap((feed) => ENTITY_TYPES_OF_FEED[feed]);
-  const entityTypes = Object.fromEntries(options.feeds.map((feed) => [feed, ENTITY_TYPES_OF_FEED[feed]]));
+  const types = options.feeds.flatMap((feed) => ENTITY_TYPES_OF_FEED[feed] ?? []);
+  const entityTypes = Object.fromEntries(options.feeds.map((feed) => [feed, ENTITY_TYPES_OF_FEED[feed] ?? []]));
   const ttl = options.subscriptionTtlMs;
   const probeMs = options.probeMs ?? Math.max(500, Math.min(5_000, Math.floor(ttl / 6)));
   const brokerHost = new URL(options.broker.baseUrl).host;
@@ -137,9 +138,9 @@ export function createNgsiSource(options: NgsiSourceOptions): FeedSource {
       for (const feed of options.feeds) {
         const items: FeedItem[] = [];
         const short: string[] = [];
-        for (const type of ENTITY_TYPES_OF_FEED[feed]) {
+        for (const type of ENTITY_TYPES_OF_FEED[feed] ?? []) {
           try {
-            const listed = await fetchAllEntities(options.broker, type, LISTING_CAP[feed], options.fetchImpl);
+            const listed = await fetchAllEntities(options.broker, type, listingCap(feed), options.fetchImpl);
             items.push(...(partition(listed.entities, now()).get(feed) ?? []));
             if (listed.stoppedShort !== null) short.push(listed.stoppedShort);
           } catch (error) {

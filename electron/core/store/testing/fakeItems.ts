@@ -64,9 +64,9 @@ export function fakeSegment(n: number, at = AT): RoadSegmentState {
 /** An observation as the feed writer would make it: source time from the item, receive time given. */
 export function observe(item: Incident | Unit | RoadSegmentState, receivedAt: number): ObservationRecord {
   const sourceTime = 'updatedAt' in item ? item.updatedAt : item.observedAt;
-  if ('callsign' in item) return { feed: 'units', entityId: item.id, sourceTime, receivedAt, item: { feed: 'units', item } };
-  if ('path' in item) return { feed: 'traffic', entityId: item.id, sourceTime, receivedAt, item: { feed: 'traffic', item } };
-  return { feed: 'incidents', entityId: item.id, sourceTime, receivedAt, item: { feed: 'incidents', item } };
+  if ('callsign' in item) return { feed: 'units', entityId: item.id, sourceTime, receivedAt, endedAt: null, item: { feed: 'units', item } };
+  if ('path' in item) return { feed: 'traffic', entityId: item.id, sourceTime, receivedAt, endedAt: null, item: { feed: 'traffic', item } };
+  return { feed: 'incidents', entityId: item.id, sourceTime, receivedAt, endedAt: item.status === 'closed' ? item.updatedAt : null, item: { feed: 'incidents', item } };
 }
 
 /** What the action does to the incident, as the console would show it before the platform confirms. */
