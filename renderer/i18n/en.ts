@@ -96,7 +96,7 @@ export const en = {
     ago: '{{age}} ago',
     lastRejected: 'last rejected: {{reason}}',
     entityTypes: 'NGSI-LD types: {{types}}',
-    links: { broker: 'NGSI-LD broker', mqtt: 'MQTT notifications', http: 'HTTP notifications' },
+    links: { broker: 'NGSI-LD broker', mqtt: 'MQTT notifications', http: 'HTTP notifications', poll: 'Polled feed' },
     linkStates: { connecting: 'connecting', open: 'up', closed: 'down' },
   },
   legend: {
@@ -309,6 +309,7 @@ export const en = {
     'reconnecting-to': 'reconnecting to {{host}} (attempt {{attempt}})',
     'broker-answers': '{{host}} answers',
     'broker-unreachable': '{{error}}',
+    'source-failed': '{{host}}: {{error}}',
     'starting-notifications': 'starting {{kind}} notifications',
     'notifications-failed': 'cannot start {{kind}} notifications: {{error}}',
     'notify-endpoint-opening': 'opening the notification endpoint on {{listen}}',

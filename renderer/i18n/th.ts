@@ -98,7 +98,7 @@ export const th: Strings = {
     ago: '{{age}} ที่แล้ว',
     lastRejected: 'ปฏิเสธล่าสุด: {{reason}}',
     entityTypes: 'ชนิดข้อมูล NGSI-LD: {{types}}',
-    links: { broker: 'โบรกเกอร์ NGSI-LD', mqtt: 'การแจ้งเตือนผ่าน MQTT', http: 'การแจ้งเตือนผ่าน HTTP' },
+    links: { broker: 'โบรกเกอร์ NGSI-LD', mqtt: 'การแจ้งเตือนผ่าน MQTT', http: 'การแจ้งเตือนผ่าน HTTP', poll: 'ฟีดที่ดึงข้อมูลเป็นระยะ' },
     linkStates: { connecting: 'กำลังเชื่อมต่อ', open: 'ใช้งานได้', closed: 'ขาดการเชื่อมต่อ' },
   },
   legend: {
@@ -311,6 +311,7 @@ export const th: Strings = {
     'reconnecting-to': 'กำลังเชื่อมต่อ {{host}} ใหม่ (ครั้งที่ {{attempt}})',
     'broker-answers': '{{host}} ตอบสนองแล้ว',
     'broker-unreachable': 'ติดต่อโบรกเกอร์ไม่ได้: {{error}}',
+    'source-failed': 'อ่านข้อมูลจาก {{host}} ไม่ได้: {{error}}',
     'starting-notifications': 'กำลังเริ่มรับการแจ้งเตือนผ่าน {{kind}}',
     'notifications-failed': 'เริ่มรับการแจ้งเตือนผ่าน {{kind}} ไม่ได้: {{error}}',
     'notify-endpoint-opening': 'กำลังเปิดจุดรับการแจ้งเตือนที่ {{listen}}',

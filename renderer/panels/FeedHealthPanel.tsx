@@ -75,7 +75,7 @@ export function FeedHealthPanel() {
       {health?.links && health.links.length > 0 && (
         <ul className="source-links" aria-label={t('feeds.links.broker')}>
           {health.links.map((link) => (
-            <LinkRow key={link.id} link={link} />
+            <LinkRow key={`${link.source ?? ''}:${link.id}`} link={link} />
           ))}
         </ul>
       )}

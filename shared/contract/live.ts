@@ -73,7 +73,7 @@ export type FeedHealth = z.infer<typeof FeedHealth>;
 
 /** One link of a source: the NGSI-LD broker itself, and the way notifications arrive (MQTT broker or HTTP endpoint). */
 export const SourceLinkHealth = z.object({
-  id: z.enum(['broker', 'mqtt', 'http']),
+  id: z.enum(['broker', 'mqtt', 'http', 'poll']),
   /** Which source the link belongs to (its name, e.g. the broker's host), when a console runs several sources. */
   source: z.string().max(200).optional(),
   /** Where it goes, e.g. the broker's or MQTT broker's host. */

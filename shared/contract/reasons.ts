@@ -30,6 +30,7 @@ export const REASON_CODES = [
   'mqtt-closed',
   'mqtt-closed-error',
   'links-closed',
+  'source-failed',
   // Refused actions.
   'role-not-allowed',
   'store-unavailable',

@@ -14,9 +14,9 @@ export interface FeedCapabilities {
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
-/** One link of a source, reported on its own (the broker, and the MQTT broker or HTTP endpoint notifications come through). */
+/** One link of a source, reported on its own (the broker, the MQTT broker or HTTP endpoint notifications come through, or a polled feed's server). */
 export interface SourceLink {
-  readonly id: 'broker' | 'mqtt' | 'http';
+  readonly id: 'broker' | 'mqtt' | 'http' | 'poll';
   /** The source this link belongs to (its name), when a console runs several at once. */
   readonly source?: string;
   readonly target: string;
