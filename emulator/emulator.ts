@@ -3,6 +3,8 @@ import { ActionLog } from './http/actionLog';
 import { noFaults } from './http/faults';
 import type { FaultState } from './http/faults';
 import { startServer } from './http/server';
+import { createFeedPublishers } from './feeds';
+import { routeFeeds } from './feeds/publisher';
 import { routePlatform } from './http/platformRoutes';
 import { startEmbeddedBroker } from './mqtt/embeddedBroker';
 import type { EmbeddedBroker } from './mqtt/embeddedBroker';
@@ -118,12 +120,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions: actions.entries.length,
     faults: { ...faults },
   });
+  const feeds = createFeedPublishers({ city, seed, now: () => city.nowMs, warn });
   const api = { city, actions, faults, corrupter, changed: pushChanges };
   const platform = { api, generic, subscriptions, sysClock, forget: (id: string) => subNotifier.forget(id) };
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(
-      { ...api, describe, extraRoutes: (req, url) => routePlatform(platform, req, url) },
+      { ...api, describe, extraRoutes: async (req, url) => (await routeFeeds(feeds, req, url)) ?? routePlatform(platform, req, url) },
       options.host ?? '127.0.0.1',
       options.port ?? 0,
     );
@@ -135,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const step = (dt: number): void => {
     city.tick(dt);
     pushChanges();
+    for (const publisher of feeds) publisher.tick(city.nowMs);
   };
   const save = (): void => {
     if (options.statePath !== undefined) saveState(options.statePath, toSaved(city.snapshot(), actions.entries));

@@ -7,6 +7,8 @@ export interface Reply {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** Bytes sent as they are (XML, protobuf, GeoJSON text) instead of `body` as JSON; give its Content-Type in headers. */
+  readonly raw?: string | Uint8Array;
 }
 
 const PROBLEM = 'https://uri.etsi.org/ngsi-ld/errors/';
@@ -21,8 +23,11 @@ export const fromRefusal = (r: Refusal): Reply => problem(r.status, r.type, r.ti
 
 export function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...reply.headers };
-  let payload: string | undefined;
-  if (reply.body !== undefined) {
+  let payload: string | Uint8Array | undefined;
+  if (reply.raw !== undefined) {
+    payload = reply.raw;
+    headers['Content-Length'] = String(typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength);
+  } else if (reply.body !== undefined) {
     payload = JSON.stringify(reply.body);
     headers['Content-Type'] ??= reply.status >= 400 ? 'application/problem+json' : 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(payload));

@@ -1,0 +1,7 @@
+import type { FeedPublisher, FeedPublisherContext } from './publisher';
+
+/** Every non-NGSI feed the emulator publishes. */
+export function createFeedPublishers(context: FeedPublisherContext): FeedPublisher[] {
+  void context;
+  return [];
+}

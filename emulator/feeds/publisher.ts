@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import type { City } from '../city/city';
+import type { Reply } from '../http/reply';
+
+/** What a publisher of a non-NGSI feed (CAP warnings, GTFS-realtime, citizen reports) is given. */
+export interface FeedPublisherContext {
+  readonly city: City;
+  readonly seed: number;
+  /** The simulated clock, ms. */
+  now(): number;
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * A feed the emulator serves over plain HTTP beside the NGSI-LD API, the way its real publisher does
+ * (an Atom index of CAP messages, a GTFS-realtime protobuf, a GeoJSON collection).
+ */
+export interface FeedPublisher {
+  readonly name: string;
+  /** Answers the requests it owns; null hands the request on, body unread. */
+  route(req: IncomingMessage, url: URL): Promise<Reply | null> | Reply | null;
+  /** Each simulation tick, with the simulated time. */
+  tick(simNowMs: number): void;
+}
+
+/** The first publisher that owns the request answers it. */
+export async function routeFeeds(publishers: readonly FeedPublisher[], req: IncomingMessage, url: URL): Promise<Reply | null> {
+  for (const publisher of publishers) {
+    const reply = await publisher.route(req, url);
+    if (reply !== null) return reply;
+  }
+  return null;
+}
