@@ -10,7 +10,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PlatformConfig } from '../electron/core/config';
+import { PlatformConfig, POLLED_ENV } from '../electron/core/config';
+import { emulatorSources } from '../emulator/feeds/paths';
 import { environmentWithSettings } from '../electron/core/settings/environment';
 import { settingsOrBadConfigPage } from '../electron/core/settings/startup';
 import { launchBrowserHost } from '../electron/host/launch';
@@ -57,7 +58,8 @@ async function platform(): Promise<PlatformConfig> {
   builtInEmulator = true;
   console.error(`Phuket platform emulator at ${emulator.url} (speed ${values.speed}x)`);
   // Notifications come through the emulator's embedded MQTT broker, as they would through a site's own.
-  return PlatformConfig.parse({ baseUrl: emulator.url, label: 'emulator', ...(emulator.mqttUrl === null ? {} : { mqtt: { url: emulator.mqttUrl } }) });
+  // Warnings, buses and citizen reports come from the emulator too, each in its own standard.
+  return PlatformConfig.parse({ baseUrl: emulator.url, label: 'emulator', sources: emulatorSources(emulator.url), ...(emulator.mqttUrl === null ? {} : { mqtt: { url: emulator.mqttUrl } }) });
 }
 
 async function runBrowserHost(openWindow: boolean): Promise<void> {
@@ -93,8 +95,14 @@ async function runBrowserHost(openWindow: boolean): Promise<void> {
 async function runElectron(binary: string): Promise<void> {
   buildRendererIfStale(root);
   buildIfStale(root, 'dist-electron/main.cjs', ['electron', 'shared', 'vite.electron.config.ts'], 'build:electron');
-  const { baseUrl, tenant, token, feeds, mqtt } = await platform();
-  const env = { ...process.env, ...(mqtt ? { PHUKET_MQTT_URL: mqtt.url } : {}), PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(','), PHUKET_BUILTIN_EMULATOR: builtInEmulator ? '1' : '' };
+  const { baseUrl, tenant, token, feeds, mqtt, sources } = await platform();
+  const polled = Object.fromEntries(
+    POLLED_ENV.flatMap(([key, name]) => {
+      const source = sources[key];
+      return source ? [[`PHUKET_${name}_URL`, source.url], [`PHUKET_${name}_POLL_S`, String(source.pollS)]] : [];
+    }),
+  );
+  const env = { ...process.env, ...polled, ...(mqtt ? { PHUKET_MQTT_URL: mqtt.url } : {}), PHUKET_PLATFORM_URL: baseUrl, PHUKET_PLATFORM_TENANT: tenant ?? '', PHUKET_PLATFORM_TOKEN: token ?? '', PHUKET_PLATFORM_FEEDS: feeds.join(','), PHUKET_BUILTIN_EMULATOR: builtInEmulator ? '1' : '' };
   const child = spawn(binary, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => void Promise.all(closers.map((close) => close())).then(() => process.exit(code ?? 0)));
 }

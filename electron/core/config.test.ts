@@ -17,7 +17,15 @@ describe('platform configuration', () => {
       feeds: ['units', 'incidents'],
       silenceMs: 30_000,
       notifications: { mode: 'create', httpListen: '127.0.0.1:0', subscriptionTtlS: 3600 },
+      sources: {},
     });
+  });
+
+  it('reads the polled sources from the environment, with their default poll, and refuses a bad one by name', () => {
+    const env = { PHUKET_PLATFORM_URL: 'https://broker.phuket.example', PHUKET_CAP_URL: 'https://warn.tmd.example/cap/index.atom', PHUKET_GTFSRT_URL: 'https://bus.example/vp.pb', PHUKET_GTFSRT_POLL_S: '3' };
+    expect(platformFromEnvironment(env)?.sources).toEqual({ cap: { url: 'https://warn.tmd.example/cap/index.atom', pollS: 60 }, gtfsRealtime: { url: 'https://bus.example/vp.pb', pollS: 3 } });
+    expect(() => platformFromEnvironment({ ...env, PHUKET_REPORTS_URL: 'file:///etc/passwd' })).toThrow(/sources\.citizenReports\.url/);
+    expect(() => platformFromEnvironment({ ...env, PHUKET_PLATFORM_FEEDS: 'warnings' })).toThrow(/feeds\.0/);
   });
 
   it('reads a file, and says what is wrong with a bad one', () => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { FeedId } from '../../shared/domain';
 
 /** An MQTT broker the platform's notifications reach the console through (the NGSI-LD MQTT binding). */
 export const MqttConfig = z.object({
@@ -42,6 +41,32 @@ export const NotificationsConfig = z.object({
 });
 export type NotificationsConfig = z.infer<typeof NotificationsConfig>;
 
+/** A feed read by polling one URL (CAP index, GTFS-realtime, citizen reports). */
+export const PolledFeedConfig = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }),
+    /** Seconds between polls; an unchanged feed costs a 304. */
+    pollS: z.number().int().min(1).max(3600),
+  })
+  .strict();
+export type PolledFeedConfig = z.infer<typeof PolledFeedConfig>;
+
+/** The sources beside the NGSI-LD broker, each in its own open standard; each one is optional. */
+export const OtherSourcesConfig = z
+  .object({
+    /** An Atom (or RSS) index of CAP 1.2 messages. */
+    cap: PolledFeedConfig.optional(),
+    /** GTFS-realtime VehiclePositions (protobuf). */
+    gtfsRealtime: PolledFeedConfig.optional(),
+    /** Citizen reports as a GeoJSON FeatureCollection. */
+    citizenReports: PolledFeedConfig.optional(),
+  })
+  .strict();
+export type OtherSourcesConfig = z.infer<typeof OtherSourcesConfig>;
+
+/** The feeds an NGSI-LD broker serves (the others come from their own sources). */
+export const NgsiFeedId = z.enum(['traffic', 'units', 'incidents']);
+
 /** Where the console's data comes from. With none configured, `npm start` runs the built-in emulator. */
 export const PlatformConfig = z
   .object({
@@ -51,13 +76,14 @@ export const PlatformConfig = z
     tenant: z.string().min(1).max(100).nullable().default(null),
     /** Bearer token for the broker, if it needs one. */
     token: z.string().min(1).max(4000).nullable().default(null),
-    feeds: z.array(FeedId).min(1).default(['traffic', 'units', 'incidents']),
+    feeds: z.array(NgsiFeedId).min(1).default(['traffic', 'units', 'incidents']),
     /** After this long without data on the traffic and units feeds, a connected stream counts as stalled. */
     silenceMs: z.number().int().min(1000).max(600_000).default(30_000),
     /** How the platform is named in the feed-health panel. */
     label: z.string().min(1).max(100).optional(),
     mqtt: MqttConfig.optional(),
     notifications: NotificationsConfig.default(NotificationsConfig.parse({})),
+    sources: OtherSourcesConfig.default({}),
   })
   .superRefine((config, ctx) => {
     const n = config.notifications;
@@ -120,6 +146,11 @@ export function overrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
   if (env['PHUKET_NOTIFY_HTTP_LISTEN']) notifications['httpListen'] = env['PHUKET_NOTIFY_HTTP_LISTEN'];
   if (env['PHUKET_NOTIFY_HTTP_PUBLIC_URL']) notifications['httpPublicUrl'] = env['PHUKET_NOTIFY_HTTP_PUBLIC_URL'];
   if (env['PHUKET_SUBSCRIPTION_TTL_S']) notifications['subscriptionTtlS'] = Number(env['PHUKET_SUBSCRIPTION_TTL_S']);
+  const sources: Record<string, unknown> = {};
+  for (const [key, name, pollS] of POLLED_ENV) {
+    const url = env[`PHUKET_${name}_URL`];
+    if (url) sources[key] = { url, pollS: env[`PHUKET_${name}_POLL_S`] ? Number(env[`PHUKET_${name}_POLL_S`]) : pollS };
+  }
   return {
     ...(env['PHUKET_PLATFORM_URL'] ? { baseUrl: env['PHUKET_PLATFORM_URL'] } : {}),
     ...(env['PHUKET_PLATFORM_TENANT'] ? { tenant: env['PHUKET_PLATFORM_TENANT'] } : {}),
@@ -128,8 +159,16 @@ export function overrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
     ...(env['PHUKET_PLATFORM_SILENCE_MS'] ? { silenceMs: Number(env['PHUKET_PLATFORM_SILENCE_MS']) } : {}),
     ...(Object.keys(mqtt).length > 0 ? { mqtt } : {}),
     ...(Object.keys(notifications).length > 0 ? { notifications } : {}),
+    ...(Object.keys(sources).length > 0 ? { sources } : {}),
   };
 }
+
+/** Each polled source's environment name and default poll interval (CAP warnings change slowly, buses every few seconds). */
+export const POLLED_ENV = [
+  ['cap', 'CAP', 60],
+  ['gtfsRealtime', 'GTFSRT', 10],
+  ['citizenReports', 'REPORTS', 30],
+] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -141,14 +180,15 @@ function merge(file: Record<string, unknown>, env: Record<string, unknown>): Rec
     return { ...(isRecord(fromFile) ? fromFile : {}), ...(isRecord(fromEnv) ? fromEnv : {}) };
   };
   const merged: Record<string, unknown> = { ...file, ...env };
-  for (const key of ['mqtt', 'notifications']) if (key in file || key in env) merged[key] = nested(key);
+  for (const key of ['mqtt', 'notifications', 'sources']) if (key in file || key in env) merged[key] = nested(key);
   return merged;
 }
 
 /**
  * Reads the platform from a JSON file (`PHUKET_PLATFORM_CONFIG`) and/or the environment (`PHUKET_PLATFORM_URL`,
  * `_TENANT`, `_TOKEN`, `_FEEDS`, `_SILENCE_MS`; `PHUKET_MQTT_URL`, `_USERNAME`, `_PASSWORD`, `_CLIENT_ID`, `_CA_FILE`;
- * `PHUKET_NOTIFY_MODE`, `_TRANSPORT`, `_TOPICS`, `_HTTP_LISTEN`, `_HTTP_PUBLIC_URL`; `PHUKET_SUBSCRIPTION_TTL_S`),
+ * `PHUKET_NOTIFY_MODE`, `_TRANSPORT`, `_TOPICS`, `_HTTP_LISTEN`, `_HTTP_PUBLIC_URL`; `PHUKET_SUBSCRIPTION_TTL_S`;
+ * `PHUKET_CAP_URL`, `PHUKET_GTFSRT_URL`, `PHUKET_REPORTS_URL` and their `_POLL_S`),
  * the environment winning. Returns null when no platform is configured; throws a ConfigError naming each bad field.
  */
 export function platformFromEnvironment(env: NodeJS.ProcessEnv): PlatformConfig | null {

@@ -84,7 +84,7 @@ export const en = {
   feeds: {
     region: 'Feed health',
     waiting: 'Waiting for the core…',
-    names: { traffic: 'Traffic', units: 'Units', incidents: 'Incidents' },
+    names: { traffic: 'Traffic', units: 'Units', incidents: 'Incidents', warnings: 'Warnings (CAP)', buses: 'Smart Bus', reports: 'Citizen reports' },
     states: { connected: 'connected', degraded: 'degraded', down: 'down' },
     last: 'last',
     rate: 'rate',

@@ -86,7 +86,7 @@ export const th: Strings = {
   feeds: {
     region: 'สถานะข้อมูล',
     waiting: 'กำลังรอระบบหลัก…',
-    names: { traffic: 'จราจร', units: 'หน่วย', incidents: 'เหตุการณ์' },
+    names: { traffic: 'จราจร', units: 'หน่วย', incidents: 'เหตุการณ์', warnings: 'คำเตือนภัย (CAP)', buses: 'ภูเก็ต สมาร์ท บัส', reports: 'เรื่องร้องเรียนจากประชาชน' },
     states: { connected: 'เชื่อมต่อ', degraded: 'ไม่สมบูรณ์', down: 'ขาดการเชื่อมต่อ' },
     last: 'ล่าสุด',
     rate: 'อัตรา',

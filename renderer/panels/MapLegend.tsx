@@ -5,10 +5,9 @@ import { BASEMAP_TOGGLES } from '../map/controls/settings';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectBasemapLayers, selectSiteTilesNotice } from '../store/mapSlice';
 import { selectLayers } from '../store/selectors';
-import type { LayerVisibility } from '../store/selectionSlice';
+import { FEED_IDS } from '../../shared/domain';
 
 const css = ([r, g, b]: Rgba) => `rgb(${r} ${g} ${b})`;
-const LAYER_ORDER: readonly (keyof LayerVisibility)[] = ['traffic', 'incidents', 'units'];
 
 function Swatch({ color, label }: { color: Rgba; label: string }) {
   return (
@@ -30,7 +29,7 @@ export function MapLegend() {
     <section className="panel legend" role="region" aria-label={t('legend.region')}>
       <h2>{t('legend.layers')}</h2>
       <div className="layer-toggles">
-        {LAYER_ORDER.map((layer) => (
+        {FEED_IDS.map((layer) => (
           <label key={layer}>
             <input type="checkbox" checked={layers[layer]} onChange={() => store.getState().toggleLayer(layer)} /> {t(`feeds.names.${layer}`)}
           </label>

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { LiveChanges, LiveSnapshot } from '../../shared/contract';
-import type { Incident, RoadSegmentState, Unit } from '../../shared/domain';
+import type { Bus, CitizenReport, Incident, RoadSegmentState, Unit, Warning } from '../../shared/domain';
 
 export interface LiveSlice {
   /** Segment geometry in a stable array: replaced only when segments appear or go. */
@@ -9,6 +9,9 @@ export interface LiveSlice {
   segmentsVersion: number;
   units: Map<string, Unit>;
   incidents: Map<string, Incident>;
+  warnings: Map<string, Warning>;
+  buses: Map<string, Bus>;
+  reports: Map<string, CitizenReport>;
   /** When the window last received data, by its own clock. */
   lastDataAt: number | null;
   applySnapshot(snapshot: LiveSnapshot, at: number): void;
@@ -38,6 +41,9 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
   segmentsVersion: 0,
   units: new Map(),
   incidents: new Map(),
+  warnings: new Map(),
+  buses: new Map(),
+  reports: new Map(),
   lastDataAt: null,
   applySnapshot: (snapshot, at) =>
     set((s) => ({
@@ -46,11 +52,14 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
       segmentsVersion: s.segmentsVersion + 1,
       units: byId(snapshot.units),
       incidents: byId(snapshot.incidents),
+      warnings: byId(snapshot.warnings),
+      buses: byId(snapshot.buses),
+      reports: byId(snapshot.reports),
       lastDataAt: at,
     })),
   applyChanges: (batches, at) =>
     set((s) => {
-      let { segments, units, incidents, segmentList, segmentsVersion } = s;
+      let { segments, units, incidents, warnings, buses, reports, segmentList, segmentsVersion } = s;
       for (const b of batches) {
         const seg = upsertAll(segments, b.segments, b.removed.segments);
         segments = seg.map;
@@ -58,7 +67,10 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
         if (seg.changed) segmentsVersion++;
         units = upsertAll(units, b.units, b.removed.units).map;
         incidents = upsertAll(incidents, b.incidents, b.removed.incidents).map;
+        warnings = upsertAll(warnings, b.warnings, b.removed.warnings).map;
+        buses = upsertAll(buses, b.buses, b.removed.buses).map;
+        reports = upsertAll(reports, b.reports, b.removed.reports).map;
       }
-      return { segments, units, incidents, segmentList, segmentsVersion, lastDataAt: at };
+      return { segments, units, incidents, warnings, buses, reports, segmentList, segmentsVersion, lastDataAt: at };
     }),
 });

@@ -1,15 +1,13 @@
 import type { StateCreator } from 'zustand';
 import { z } from 'zod';
-import { Agency, IncidentStatus, IncidentType } from '../../shared/domain';
+import { Agency, IncidentStatus, IncidentType, perFeed } from '../../shared/domain';
+import type { FeedId } from '../../shared/domain';
 import type { WindowRole, WindowSettings } from '../../shared/domain/profile';
 import type { QueueFilter } from '../incidents/filters';
 import { NO_FILTER } from '../incidents/filters';
 
-export interface LayerVisibility {
-  traffic: boolean;
-  units: boolean;
-  incidents: boolean;
-}
+/** A switch per registered feed (shared/domain/feeds/registry). */
+export type LayerVisibility = Record<FeedId, boolean>;
 
 export type Dialog = 'dispatch' | 'help' | null;
 
@@ -55,7 +53,7 @@ export function filterFromSettings(saved: WindowSettings['filter']): QueueFilter
 
 export const createWindowSlice: StateCreator<WindowSlice, [], [], WindowSlice> = (set) => ({
   identity: { windowId: 'local', role: 'all', displayId: null },
-  layers: { traffic: true, units: true, incidents: true },
+  layers: perFeed(() => true),
   filter: NO_FILTER,
   dialog: null,
   soundOn: false,
@@ -63,7 +61,7 @@ export const createWindowSlice: StateCreator<WindowSlice, [], [], WindowSlice> =
   setIdentity: (identity, settings) =>
     set((s) => ({
       identity,
-      layers: settings.layers ?? s.layers,
+      layers: { ...s.layers, ...settings.layers },
       filter: settings.filter ? filterFromSettings(settings.filter) : s.filter,
       soundOn: settings.soundOn ?? s.soundOn,
       panelSizes: settings.panelSizes ?? s.panelSizes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FeedId } from './feeds/registry';
 
 /**
  * What one console window is for. map: the map wall; queue: the queue and the incident's detail; board: units by
@@ -32,7 +33,8 @@ export const PanelSizes = z.array(z.number().finite().min(0).max(100)).max(8);
 
 /** What an operator sets in a window, remembered per role across restarts. */
 export const WindowSettings = z.object({
-  layers: z.object({ traffic: z.boolean(), units: z.boolean(), incidents: z.boolean() }).optional(),
+  /** Layer switches by feed; a feed missing here (a kind added since it was saved) keeps its default. */
+  layers: z.partialRecord(FeedId, z.boolean()).optional(),
   filter: z
     .object({
       type: z.string().max(40).nullable(),
