@@ -4,11 +4,13 @@ import { IncidentStatus, NewIncident, OperatorProfile, OutboxEntry, UnitServiceS
 const IncidentRef = z.string().min(1).max(256);
 /** Optional, chosen by the window: the same id sent twice queues one action (a retried or doubled request). */
 const ClientRequestId = z.string().min(1).max(64).optional();
+/** A citizen report the action links to its incident: promoted to it (create) or attached to it (note). */
+const ReportRef = z.string().min(1).max(256).optional();
 
 /** An operator's request, as a window sends it. The core adds the ids, the actor and the time. */
 export const ActionRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('acknowledge'), incidentId: IncidentRef, clientRequestId: ClientRequestId }),
-  z.object({ kind: z.literal('note'), incidentId: IncidentRef, text: z.string().trim().min(1, 'a note needs text').max(4000), clientRequestId: ClientRequestId }),
+  z.object({ kind: z.literal('note'), incidentId: IncidentRef, text: z.string().trim().min(1, 'a note needs text').max(4000), reportId: ReportRef, clientRequestId: ClientRequestId }),
   z.object({ kind: z.literal('status'), incidentId: IncidentRef, status: IncidentStatus, clientRequestId: ClientRequestId }),
   z.object({
     kind: z.literal('dispatch'),
@@ -17,7 +19,7 @@ export const ActionRequest = z.discriminatedUnion('kind', [
     clientRequestId: ClientRequestId,
   }),
   /** A new incident from a call; the core gives it its id (`urn:ngsi-ld:Alert:<uuidv7>`) and answers with it. */
-  z.object({ kind: z.literal('create'), incident: NewIncident, clientRequestId: ClientRequestId }),
+  z.object({ kind: z.literal('create'), incident: NewIncident, reportId: ReportRef, clientRequestId: ClientRequestId }),
   z.object({
     kind: z.literal('sop-check'),
     incidentId: IncidentRef,

@@ -45,15 +45,17 @@ export const UnitServiceStatus = z.enum(['out-of-service', 'available']);
 export type UnitServiceStatus = z.infer<typeof UnitServiceStatus>;
 
 const IncidentRef = z.string().min(1).max(256);
+/** A citizen report linked to the incident by this action (promoted to it, or attached to it as a note). */
+const ReportRef = z.string().min(1).max(256).optional();
 
 /** What an operator asks for. Every action travels the same path: local state + outbox + audit, then the platform. */
 export const OperatorAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('acknowledge'), incidentId: IncidentRef }),
-  z.object({ kind: z.literal('note'), incidentId: IncidentRef, noteId: z.string().min(1).max(64), text: z.string().trim().min(1).max(4000) }),
+  z.object({ kind: z.literal('note'), incidentId: IncidentRef, noteId: z.string().min(1).max(64), text: z.string().trim().min(1).max(4000), reportId: ReportRef }),
   z.object({ kind: z.literal('status'), incidentId: IncidentRef, status: IncidentStatus }),
   z.object({ kind: z.literal('dispatch'), incidentId: IncidentRef, unitIds: z.array(z.string().min(1).max(256)).min(1).max(20) }),
   /** A new incident from a call, created on the platform as an NGSI-LD Alert with this console's id. */
-  z.object({ kind: z.literal('create'), incidentId: NewIncidentId, incident: NewIncident }),
+  z.object({ kind: z.literal('create'), incidentId: NewIncidentId, incident: NewIncident, reportId: ReportRef }),
   /** A standard operating procedure item checked (or unchecked): this console's record, audited, not sent. */
   z.object({ kind: z.literal('sop-check'), incidentId: IncidentRef, sopId: z.string().min(1).max(64), version: z.number().int().positive(), itemId: z.string().min(1).max(64), checked: z.boolean() }),
   /** A unit out of service or back; it names no incident (`incidentId` stays absent so every action reads alike). */
@@ -63,6 +65,9 @@ export type OperatorAction = z.infer<typeof OperatorAction>;
 
 /** The entity an action changes: its incident, or the unit. Actions on one subject are delivered in order. */
 export const subjectOf = (action: OperatorAction): string => (action.kind === 'unit-service' ? action.unitId : action.incidentId);
+
+/** The citizen report an action links to its incident, if any: delivered to the reports platform after the incident's own change. */
+export const reportOf = (action: OperatorAction): string | null => ((action.kind === 'note' || action.kind === 'create') && action.reportId !== undefined ? action.reportId : null);
 
 /** Actions that are this console's own record and never go to the platform: settled the moment they are written. */
 export const isLocalOnly = (action: Pick<OperatorAction, 'kind'>): boolean => action.kind === 'sop-check';

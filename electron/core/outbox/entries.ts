@@ -11,13 +11,13 @@ export function toAction(request: ActionRequest, actionId: string, incidentId: s
     case 'acknowledge':
       return { kind: 'acknowledge', incidentId: request.incidentId };
     case 'note':
-      return { kind: 'note', incidentId: request.incidentId, noteId: actionId, text: request.text };
+      return { kind: 'note', incidentId: request.incidentId, noteId: actionId, text: request.text, ...(request.reportId === undefined ? {} : { reportId: request.reportId }) };
     case 'status':
       return { kind: 'status', incidentId: request.incidentId, status: request.status };
     case 'dispatch':
       return { kind: 'dispatch', incidentId: request.incidentId, unitIds: request.unitIds };
     case 'create':
-      return { kind: 'create', incidentId, incident: request.incident };
+      return { kind: 'create', incidentId, incident: request.incident, ...(request.reportId === undefined ? {} : { reportId: request.reportId }) };
     case 'sop-check':
       return { kind: 'sop-check', incidentId: request.incidentId, sopId: request.sopId, version: request.version, itemId: request.itemId, checked: request.checked };
     case 'unit-service':
