@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IncidentType, Severity, shortId } from '../../shared/domain';
-import type { CallLine, NewIncident } from '../../shared/domain';
+import type { CallLine, CitizenReport, NewIncident } from '../../shared/domain';
+import { draftFromReport } from './fromReport';
 import { act, actFor } from '../incidents/act';
 import { PlaceCombobox } from '../places/PlaceCombobox';
 import type { Place } from '../places/placeData';
@@ -28,6 +29,12 @@ interface Form {
 
 const EMPTY: Form = { type: 'traffic-accident', severity: 'medium', location: '', place: null, description: '', callerName: '', callerPhone: '', callerLanguage: '', callerNationality: '', line: '191' };
 
+/** A citizen report being promoted: its place, words and likely type, reported on no phone line. */
+function formFromReport(report: CitizenReport): Form {
+  const draft = draftFromReport(report);
+  return { ...EMPTY, type: draft.type ?? EMPTY.type, location: formatCoordinates(draft.position), description: draft.description, line: 'other' };
+}
+
 /**
  * "New incident": a call becomes an incident. Every field has a label; Tab walks them, the place search is a
  * combobox, Enter on "Create incident" (or Ctrl+Enter anywhere) submits, Esc closes. Likely duplicates (same
@@ -40,7 +47,8 @@ export function NewIncidentDialog() {
   const incidents = useConsole(selectIncidents);
   const picked = useConsole((s) => s.pickedLocation);
   const picking = useConsole((s) => s.pickingLocation);
-  const [form, setForm] = useState<Form>(EMPTY);
+  const report = useConsole((s) => s.promotingReport);
+  const [form, setForm] = useState<Form>(() => (report ? formFromReport(report) : EMPTY));
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLSelectElement>(null);
@@ -80,7 +88,7 @@ export function NewIncidentDialog() {
       callerNationality: form.callerNationality || null,
       line: form.line,
     };
-    const accepted = await actFor(bridge, store, { kind: 'create', incident });
+    const accepted = await actFor(bridge, store, { kind: 'create', incident, ...(report ? { reportId: report.id } : {}) });
     if (!accepted) {
       setError(store.getState().actionError);
       return;
@@ -90,7 +98,7 @@ export function NewIncidentDialog() {
   };
 
   const attach = async (incidentId: string) => {
-    if (await act(bridge, store, { kind: 'note', incidentId, text: callText() || t('calltaker.sameCall') })) {
+    if (await act(bridge, store, { kind: 'note', incidentId, text: callText() || t('calltaker.sameCall'), ...(report ? { reportId: report.id } : {}) })) {
       close();
       store.getState().select({ kind: 'incident', id: incidentId, from: 'queue' });
     }
@@ -111,6 +119,11 @@ export function NewIncidentDialog() {
     <div className="modal-backdrop" hidden={picking}>
       <div ref={box} className="panel modal new-incident" role="dialog" aria-modal="true" aria-label={t('calltaker.dialog')} onKeyDown={onKey}>
         <h2>{t('calltaker.dialog')}</h2>
+        {report && (
+          <p className="muted promoting-report" role="note">
+            {t('calltaker.fromReport', { id: shortId(report.id), category: report.categoryText ?? report.category })}
+          </p>
+        )}
         <form onSubmit={(e) => void submit(e)} className="new-incident-form">
           <label>
             {t('calltaker.line')}

@@ -249,6 +249,7 @@ export const en = {
   calltaker: {
     button: 'New incident',
     dialog: 'New incident',
+    fromReport: 'From citizen report {{id}} ({{category}}): creating links the report to the incident.',
     line: 'Line',
     lines: { l191: '191 police', l1669: '1669 emergency medical', l199: '199 fire', l1155: '1155 tourist police', other: 'other line' },
     type: 'Type',

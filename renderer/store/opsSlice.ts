@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ActionRequest, CredentialHold, EscalationPolicy, OutboxView, StoreStatus } from '../../shared/contract';
-import type { LonLat, OperatorProfile, OutboxEntry } from '../../shared/domain';
+import type { CitizenReport, LonLat, OperatorProfile, OutboxEntry } from '../../shared/domain';
 
 const SINGLE_KEYS = 'phuket.singleKeys';
 
@@ -23,6 +23,8 @@ export interface OpsSlice {
   actionError: string | null;
   /** The call-taker's dialog is open. */
   newIncidentOpen: boolean;
+  /** The citizen report the open dialog promotes to an incident, if it does. */
+  promotingReport: CitizenReport | null;
   /** The call-taker is choosing the location with a click on the map; the click lands in `pickedLocation`. */
   pickingLocation: boolean;
   pickedLocation: LonLat | null;
@@ -37,6 +39,8 @@ export interface OpsSlice {
   setStoreStatus(status: StoreStatus): void;
   setActionError(message: string | null): void;
   setNewIncidentOpen(open: boolean): void;
+  /** Opens the call-taker's dialog filled from a citizen report; creating links the two. */
+  promoteReport(report: CitizenReport): void;
   setPickingLocation(picking: boolean): void;
   /** A click on the map while picking: ends the picking. */
   pickLocation(at: LonLat): void;
@@ -53,6 +57,7 @@ export const createOpsSlice: StateCreator<OpsSlice, [], [], OpsSlice> = (set) =>
   storeStatus: null,
   actionError: null,
   newIncidentOpen: false,
+  promotingReport: null,
   pickingLocation: false,
   pickedLocation: null,
   confirming: null,
@@ -63,7 +68,8 @@ export const createOpsSlice: StateCreator<OpsSlice, [], [], OpsSlice> = (set) =>
   setOutbox: (view) => set({ outbox: view.entries, credentialHold: view.hold ?? null }),
   setStoreStatus: (storeStatus) => set({ storeStatus }),
   setActionError: (actionError) => set({ actionError }),
-  setNewIncidentOpen: (newIncidentOpen) => set(newIncidentOpen ? { newIncidentOpen, pickedLocation: null } : { newIncidentOpen, pickingLocation: false }),
+  setNewIncidentOpen: (newIncidentOpen) => set(newIncidentOpen ? { newIncidentOpen, pickedLocation: null } : { newIncidentOpen, pickingLocation: false, promotingReport: null }),
+  promoteReport: (report) => set({ newIncidentOpen: true, pickedLocation: null, promotingReport: report }),
   setPickingLocation: (pickingLocation) => set({ pickingLocation }),
   pickLocation: (pickedLocation) => set({ pickedLocation, pickingLocation: false }),
   setConfirming: (confirming) => set({ confirming }),
