@@ -1,5 +1,5 @@
 import type { CodedReason, FeedHealth, FeedHealthReport, LiveChanges, LiveSnapshot, TimelineEvent } from '../../../shared/contract';
-import type { FeedId, Incident, Unit } from '../../../shared/domain';
+import type { FeedId, Incident, RoadSegmentState, Unit } from '../../../shared/domain';
 import type { EventHub } from '../events';
 import type { FeedTrack, HealthRules } from '../feeds/health';
 import { assess, DEFAULT_RULES, newTrack, withAdjustment, withLink, withMessage, withRejection } from '../feeds/health';
@@ -54,6 +54,18 @@ export interface LiveHub {
   refreshIncident(id: string): void;
   /** What this console has seen happen to an incident. */
   timeline(id: string): TimelineEvent[];
+  /** What dispatch routing reads, straight from the live state (no snapshot copied per request). */
+  routingView(): RoutingView;
+}
+
+export interface RoutingView {
+  /** Changes whenever a road segment appears or goes: the graph is rebuilt only then. */
+  readonly segmentsVersion: number;
+  segments(): RoadSegmentState[];
+  speedOf(segmentId: string): number | undefined;
+  units(): Unit[];
+  /** The incident as the console shows it (local changes included). */
+  incident(id: string): Incident | undefined;
 }
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -230,6 +242,16 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       return capped.snapshot;
     },
     health,
+    routingView: () => ({
+      segmentsVersion: state.segmentsVersion,
+      segments: () => state.items('traffic'),
+      speedOf: (id) => state.segment(id)?.speedKmh,
+      units: () => state.items('units'),
+      incident: (id) => {
+        const incident = state.incident(id);
+        return incident === undefined ? undefined : viewOf(incident);
+      },
+    }),
     platformIncident: (id) => state.incident(id),
     platformUnit: (id) => state.unit(id),
     platformUpdatedAt: (id) => incidentSeenAt.get(id) ?? 0,

@@ -20,7 +20,10 @@ export interface Route {
 }
 
 /** Live speed of each segment, km/h, by segment id. */
-export type Speeds = ReadonlyMap<string, number>;
+/** Live speed by segment id (km/h), or nothing known. */
+export interface Speeds {
+  get(segmentId: string): number | undefined;
+}
 
 const secondsFor = (metres: number, kmh: number) => metres / (Math.max(kmh, 1) / 3.6);
 

@@ -1,5 +1,5 @@
 import { compareVersions, FEED_IDS, itemEndedAt, itemsOf, itemTime, perFeed } from '../../../shared/domain';
-import type { FeedId, FeedItem, Incident, Unit } from '../../../shared/domain';
+import type { FeedId, FeedItem, Incident, ItemOf, RoadSegmentState, Unit } from '../../../shared/domain';
 import { buildRemoved, buildSnapshot, LIVE_CAPS } from '../../../shared/contract';
 import type { LiveChanges, LiveSnapshot } from '../../../shared/contract';
 import { KIND_OF_FEED } from './caps';
@@ -69,6 +69,8 @@ export class LiveState {
   private readonly entries = perFeed(() => new Map<string, FeedItem>());
   /** Items known only from the local cache: whatever the platform says next replaces them, whatever its clock says. */
   private readonly cached = new Set<string>();
+  /** Bumped whenever a road segment appears or goes: what the routing graph is built from changed. */
+  segmentsVersion = 0;
   /** When the platform last mentioned each entity (our clock), for retention. */
   private readonly seenAt = perFeed(() => new Map<string, number>());
 
@@ -102,6 +104,7 @@ export class LiveState {
       const compared = versionOrder(held, entry);
       const verdict = (fromCache || fromFuture) && compared === 'stale' ? 'apply' : compared;
       if (verdict === 'apply') {
+        if (held === undefined && entry.feed === 'traffic') this.segmentsVersion++;
         map.set(entry.item.id, entry);
         pending.upsert(entry);
         counts.applied++;
@@ -118,6 +121,7 @@ export class LiveState {
   }
 
   private forget(feed: FeedId, id: string, pending: PendingChanges): void {
+    if (feed === 'traffic' && this.entries.traffic.has(id)) this.segmentsVersion++;
     this.entries[feed].delete(id);
     this.seenAt[feed].delete(id);
     this.cached.delete(`${feed}:${id}`);
@@ -156,6 +160,16 @@ export class LiveState {
   incident(id: string): Incident | undefined {
     const entry = this.entries.incidents.get(id);
     return entry?.feed === 'incidents' ? entry.item : undefined;
+  }
+
+  /** Every item of one feed as it is now, without copying the others. */
+  items<F extends FeedId>(feed: F): ItemOf<F>[] {
+    return itemsOf(feed, this.entries[feed].values());
+  }
+
+  segment(id: string): RoadSegmentState | undefined {
+    const entry = this.entries.traffic.get(id);
+    return entry?.feed === 'traffic' ? entry.item : undefined;
   }
 
   unit(id: string): Unit | undefined {
