@@ -1,7 +1,7 @@
+import { createGtfsRtPublisher } from '../transit/gtfsRtPublisher';
 import type { FeedPublisher, FeedPublisherContext } from './publisher';
 
 /** Every non-NGSI feed the emulator publishes. */
 export function createFeedPublishers(context: FeedPublisherContext): FeedPublisher[] {
-  void context;
-  return [];
+  return [createGtfsRtPublisher(context)];
 }
