@@ -167,6 +167,14 @@ export const en = {
     cancel: 'Cancel',
   },
   unit: { station: 'Station: {{station}}', status: 'Status' },
+  buses: {
+    layer: 'Smart Bus',
+    routeLines: 'Bus routes',
+    routes: { 'rawai-airport': 'Airport Line', 'patong-old-bus-station': 'Patong Line', 'dragon-line': 'Dragon Line', other: 'Other route' },
+    route: 'Route: {{route}}',
+    speed: '{{kmh}} km/h',
+    stale: 'No fresh position for {{age}}',
+  },
   help: {
     dialog: 'Keyboard shortcuts',
     singleKeys: 'Single-key shortcuts (turn off if keys are pressed by accident)',

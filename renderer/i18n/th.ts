@@ -169,6 +169,14 @@ export const th: Strings = {
     cancel: 'ยกเลิก',
   },
   unit: { station: 'สถานี: {{station}}', status: 'สถานะ' },
+  buses: {
+    layer: 'ภูเก็ตสมาร์ทบัส',
+    routeLines: 'เส้นทางรถบัส',
+    routes: { 'rawai-airport': 'สายสนามบิน', 'patong-old-bus-station': 'สายป่าตอง', 'dragon-line': 'สายดราก้อนไลน์', other: 'เส้นทางอื่น' },
+    route: 'เส้นทาง: {{route}}',
+    speed: '{{kmh}} กม./ชม.',
+    stale: 'ไม่มีตำแหน่งล่าสุดมา {{age}}',
+  },
   help: {
     dialog: 'แป้นพิมพ์ลัด',
     singleKeys: 'ปุ่มลัดแบบกดปุ่มเดียว (ปิดได้หากกดพลาดบ่อย)',

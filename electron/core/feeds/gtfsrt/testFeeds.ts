@@ -27,7 +27,8 @@ export function sampleEntities(): FeedEntityInput[] {
   }));
 }
 
-export function encodeFeed(entities: FeedEntityInput[], headerSeconds: number | null, incrementality: 'FULL_DATASET' | 'DIFFERENTIAL' = 'FULL_DATASET'): Uint8Array {
+export function encodeFeed(entities: FeedEntityInput[], headerSeconds: number | null, incrementality: 'FULL_DATASET' | 'DIFFERENTIAL' = 'FULL_DATASET'): Uint8Array<ArrayBuffer> {
   const header = { gtfsRealtimeVersion: '2.0', incrementality: FeedHeader.Incrementality[incrementality] };
-  return FeedMessage.encode({ header: headerSeconds === null ? header : { ...header, timestamp: headerSeconds }, entity: entities }).finish();
+  // Copied into a plain ArrayBuffer, as a fetch Response body wants.
+  return Uint8Array.from(FeedMessage.encode({ header: headerSeconds === null ? header : { ...header, timestamp: headerSeconds }, entity: entities }).finish());
 }
