@@ -5,7 +5,8 @@ import { createEventHub } from './events';
 import type { EventHub } from './events';
 import { createCompositeSource } from './feeds/composite';
 import { DEFAULT_RULES } from './feeds/health';
-import { ngsiDeliveryFromConfig, ngsiSourceFromConfig } from './feeds/ngsi/fromConfig';
+import { ngsiDeliveryFromConfig } from './feeds/ngsi/fromConfig';
+import { sourcesFromConfig } from './feeds/sourcesFromConfig';
 import { createUnconfiguredSource } from './feeds/unconfiguredSource';
 import { createHandlers } from './handlers';
 import { createLiveHub } from './live/liveHub';
@@ -79,8 +80,8 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   const status: StoreStatus = { fault: null, recovered: [], cachedAt: null, unavailable: null };
   const store = await openStore(options.store, status);
   const writer = store ? createObservationWriter(store) : null;
-  // Every source the console reads runs inside one composite, each with its own links in feed health (one today).
-  const source = createCompositeSource([options.platform ? ngsiSourceFromConfig(options.platform, options.profile.workstation) : createUnconfiguredSource()]);
+  // Every source the console reads runs inside one composite, each with its own links in feed health.
+  const source = createCompositeSource(options.platform ? sourcesFromConfig(options.platform, options.profile.workstation) : [createUnconfiguredSource()]);
   // Actions go to the platform the source reads, through the outbox's delivery port.
   const delivery = options.platform ? ngsiDeliveryFromConfig(options.platform) : null;
   const silenceMs = options.platform?.silenceMs ?? DEFAULT_RULES.traffic.silenceMs;

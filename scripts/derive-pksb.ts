@@ -1,6 +1,6 @@
 /**
  * Derives assets/transit/pksb/ from the upstream Phuket Smart Bus data (Nonarkara/phuket-smart-bus, MIT):
- * `npx tsx emulator/transit/derivePksb.ts <dir of the upstream pksb data>`. The route polylines are cut to
+ * `npx tsx scripts/derive-pksb.ts <dir of the upstream pksb data>`. The route polylines are cut to
  * what a map and a simulation need (Douglas–Peucker at 2 m, 5 decimals ≈ 1 m) and each direction is one
  * LineString in driving order; the live GPS sample becomes the fleet (plates, unit ids, the real fix).
  */
@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const OUT = join(import.meta.dirname, '..', '..', 'assets', 'transit', 'pksb');
+const OUT = join(import.meta.dirname, '..', 'assets', 'transit', 'pksb');
 const TOLERANCE_M = 2;
 type Pt = [number, number];
 
