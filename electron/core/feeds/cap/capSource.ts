@@ -8,6 +8,7 @@ import { ActiveSet } from './activeSet';
 import { parseCapIndex } from './atomIndex';
 import { parseCapMessage } from './mapCap';
 import type { CapParse } from './mapCap';
+import { DEFAULT_XML_LIMITS } from './safeXml';
 
 export interface CapSourceOptions {
   /** Shown in feed health; default "CAP warnings". */
@@ -19,11 +20,11 @@ export interface CapSourceOptions {
   readonly now?: () => number;
   /** Origins besides the index's own that its entries may link to (a publisher serving messages from a CDN). */
   readonly allowedOrigins?: readonly string[];
-  /** Largest index or message accepted, refused while it streams; default 4 MB. */
+  /** Largest index or message downloaded, refused while it streams; default 2 MB (about a thousand Atom entries). A message is also held to 1 MB when parsed. */
   readonly maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const PARALLEL_FETCHES = 4;
 const ACCEPT = 'application/atom+xml, application/cap+xml, application/xml;q=0.9, */*;q=0.5';
 
@@ -35,7 +36,8 @@ const ACCEPT = 'application/atom+xml, application/cap+xml, application/xml;q=0.9
 export function createCapSource(options: CapSourceOptions): FeedSource {
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const limits = { maxSize: maxBytes, maxDepth: 24 };
+  const indexLimits = { ...DEFAULT_XML_LIMITS, maxSize: maxBytes };
+  const messageLimits = { ...DEFAULT_XML_LIMITS, maxSize: Math.min(maxBytes, DEFAULT_XML_LIMITS.maxSize) };
   const cache = new Map<string, { updated: string; result: CapParse }>();
   const active = new ActiveSet();
   // The index is fetched whole (validators left out) when a message could not be fetched or a warning is due to expire:
@@ -53,7 +55,7 @@ export function createCapSource(options: CapSourceOptions): FeedSource {
   };
 
   async function decode(body: Uint8Array, context: DecodeContext): Promise<Decoded> {
-    const index = parseCapIndex(body, options.indexUrl, options.allowedOrigins, limits);
+    const index = parseCapIndex(body, options.indexUrl, options.allowedOrigins, indexLimits);
     if (!index.ok) throw new Error(index.reason);
     const rejected = [...index.rejected];
     const adjusted = [...index.adjusted];
@@ -64,7 +66,7 @@ export function createCapSource(options: CapSourceOptions): FeedSource {
     await inParallel(fresh, PARALLEL_FETCHES, async (entry) => {
       let result: CapParse;
       try {
-        result = parseCapMessage(await context.get(entry.url), context.receivedAt, limits);
+        result = parseCapMessage(await context.get(entry.url), context.receivedAt, messageLimits);
       } catch (error) {
         rejected.push(`CAP ${shortUrl(entry.url)}: ${describeError(error)}`.slice(0, 300));
         // Unreachable or a server error: tried again next poll. Anything else (too big, refused) is this entry's answer.
