@@ -1,7 +1,9 @@
+import { createCapPublisher } from '../cap/capPublisher';
+import { createReportsPublisher } from '../reports/publisher';
 import { createGtfsRtPublisher } from '../transit/gtfsRtPublisher';
 import type { FeedPublisher, FeedPublisherContext } from './publisher';
 
 /** Every non-NGSI feed the emulator publishes. */
 export function createFeedPublishers(context: FeedPublisherContext): FeedPublisher[] {
-  return [createGtfsRtPublisher(context)];
+  return [createCapPublisher(context), createGtfsRtPublisher(context), createReportsPublisher(context)];
 }
