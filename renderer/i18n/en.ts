@@ -151,6 +151,18 @@ export const en = {
     describe: { acknowledge: 'Acknowledge', note: 'Note: {{text}}', status: 'Status → {{status}}', dispatch: 'Dispatch {{count}} unit(s)', create: 'New incident: {{type}}', sopChecked: 'SOP item {{item}} done', sopUnchecked: 'SOP item {{item}} undone', unitService: 'Unit → {{status}}' },
     kinds: { acknowledge: 'acknowledge', note: 'note', status: 'status', dispatch: 'dispatch', create: 'new incident', 'sop-check': 'SOP check', 'unit-service': 'unit service', 'settings-update': 'change settings', 'audit-export': 'export the audit log' },
   },
+  warnings: {
+    layer: 'Public warnings',
+    legendTitle: 'Warnings (CAP)',
+    severity: { Extreme: 'Extreme', Severe: 'Severe', Moderate: 'Moderate', Minor: 'Minor', Unknown: 'Unknown severity' },
+    status: { Actual: 'Actual', Exercise: 'EXERCISE', Test: 'TEST', System: 'System message', Draft: 'Draft' },
+    notActual: 'Exercise or test: not a real warning',
+    expires: 'until {{time}}',
+    noExpiry: 'until cancelled',
+    covers: 'A public warning covers this place: {{headline}}',
+    coversCount: '{{count}} public warnings cover this place',
+    from: 'From {{sender}}',
+  },
   attention: { region: 'Needs attention', title: 'Needs attention ({{count}})', refused: 'refused by the platform', item: '{{kind}} on {{subject}}: {{reason}}' },
   dispatch: {
     dialog: 'Dispatch',

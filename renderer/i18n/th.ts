@@ -153,6 +153,18 @@ export const th: Strings = {
     describe: { acknowledge: 'รับทราบ', note: 'บันทึก: {{text}}', status: 'สถานะ → {{status}}', dispatch: 'ส่งหน่วย {{count}} หน่วย', create: 'เหตุใหม่: {{type}}', sopChecked: 'ทำขั้นตอน {{item}} แล้ว', sopUnchecked: 'ยกเลิกขั้นตอน {{item}}', unitService: 'หน่วย → {{status}}' },
     kinds: { acknowledge: 'รับทราบ', note: 'บันทึก', status: 'สถานะ', dispatch: 'ส่งหน่วย', create: 'เหตุใหม่', 'sop-check': 'ขั้นตอน SOP', 'unit-service': 'สถานะหน่วย', 'settings-update': 'เปลี่ยนการตั้งค่า', 'audit-export': 'ส่งออกบันทึกการตรวจสอบ' },
   },
+  warnings: {
+    layer: 'ประกาศเตือนภัยสาธารณะ',
+    legendTitle: 'ประกาศเตือนภัย (CAP)',
+    severity: { Extreme: 'รุนแรงมากที่สุด', Severe: 'รุนแรง', Moderate: 'ปานกลาง', Minor: 'เล็กน้อย', Unknown: 'ไม่ทราบความรุนแรง' },
+    status: { Actual: 'เหตุจริง', Exercise: 'การฝึกซ้อม', Test: 'ทดสอบ', System: 'ข้อความระบบ', Draft: 'ร่าง' },
+    notActual: 'การฝึกซ้อมหรือทดสอบ ไม่ใช่การเตือนภัยจริง',
+    expires: 'ถึง {{time}}',
+    noExpiry: 'จนกว่าจะยกเลิก',
+    covers: 'พื้นที่นี้อยู่ในประกาศเตือนภัย: {{headline}}',
+    coversCount: 'พื้นที่นี้อยู่ในประกาศเตือนภัย {{count}} รายการ',
+    from: 'จาก {{sender}}',
+  },
   attention: { region: 'ต้องตรวจสอบ', title: 'ต้องตรวจสอบ ({{count}})', refused: 'แพลตฟอร์มปฏิเสธ', item: '{{kind}} ที่ {{subject}}: {{reason}}' },
   dispatch: {
     dialog: 'ส่งหน่วย',
