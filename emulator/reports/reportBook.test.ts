@@ -4,6 +4,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ENDED_KEPT_MS, MAX_REPORTS, ReportBook, isEnded } from './reportBook';
+import type { SimReport } from './reportBook';
 import { SPOTS } from './spots';
 
 const START = Date.parse('2026-11-26T08:00:00Z');
@@ -53,7 +54,7 @@ describe('citizen reports in the emulator', () => {
     expect(fresh.length).toBeGreaterThan(0);
     const before = new Map(fresh.map((r) => [r.id, r.updatedAt]));
     book.tick(START + 2 * HOUR);
-    const moved = fresh.map((r) => book.get(r.id)).filter((r) => r !== undefined && r.status !== 'waiting');
+    const moved = fresh.map((r) => book.get(r.id)).filter((r): r is SimReport => r !== undefined && r.status !== 'waiting');
     expect(moved.length).toBe(fresh.length);
     for (const r of moved) {
       expect(r.updatedAt).toBeGreaterThan(before.get(r.id) ?? Infinity);

@@ -90,7 +90,7 @@ export class ReportBook {
    * Links a report to an incident (and optionally sets its status). Linking again to the same incident
    * changes nothing; a report already linked to another incident is a conflict for the caller to resolve.
    */
-  patch(id: string, change: { incidentId?: string; status?: SimReportStatus }, nowMs: number): PatchOutcome {
+  patch(id: string, change: { incidentId?: string | undefined; status?: SimReportStatus | undefined }, nowMs: number): PatchOutcome {
     const report = this.reports.get(id);
     if (report === undefined) return { status: 404, detail: `no report ${id}` };
     if (change.incidentId !== undefined && report.incidentId !== null && report.incidentId !== change.incidentId) {
