@@ -49,6 +49,21 @@ describe('citizen report decoder under fuzzing', () => {
     );
   });
 
+  it('keeps or refuses (naming it) a valid report with any one field replaced by anything', () => {
+    const valid = { id: 'PKT-1', category: 'waste', description: 'ขยะ', photo: '/p.svg', address: 'Patong', status: 'done', agency: 'Pa Tong Municipality', incidentId: null, reportedAt: '2026-11-26T09:00:00Z', updatedAt: '2026-11-26T09:30:00Z' };
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(valid)), anyValue, (key, value) => {
+        const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [98.3, 7.9] }, properties: { ...valid, [key]: value } };
+        const decoded = decodeReports(encode({ type: 'FeatureCollection', features: [feature] }), options);
+        const kept = itemsOf('reports', decoded.items);
+        expect(kept.length + decoded.rejected.length).toBe(1);
+        for (const report of kept) expect(CitizenReport.safeParse(report).success).toBe(true);
+        for (const reason of decoded.rejected) expect(reason).toMatch(/^report /);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('refuses any other body with an Error saying why, never anything else', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), fc.string(), fc.uint8Array({ maxLength: 200 }).map((b) => new TextDecoder().decode(b))), (text) => {

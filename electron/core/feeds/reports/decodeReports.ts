@@ -77,12 +77,14 @@ export function decodeReports(body: Uint8Array, options: DecodeReportsOptions): 
 /** One feature: a CitizenReport, or the reason it was refused. */
 function mapFeature(raw: unknown, index: number, options: DecodeReportsOptions, adjusted: string[]): CitizenReport | string {
   const wire = WireFeature.safeParse(raw);
-  const rawId = idOf(raw);
-  const label = rawId === null ? `report #${index}` : `report ${rawId}`;
-  if (!wire.success) return describeIssues(label, wire.error);
+  const label = (): string => {
+    const rawId = idOf(raw);
+    return rawId === null ? `report #${index}` : `report ${rawId}`;
+  };
+  if (!wire.success) return describeIssues(label(), wire.error);
   const p = wire.data.properties;
   const id = String(p.id ?? wire.data.id ?? '').trim();
-  if (id === '' || id.length > 256) return `${label}: no usable id`;
+  if (id === '' || id.length > 256) return `${label()}: no usable id`;
   const [lon = NaN, lat = NaN] = wire.data.geometry.coordinates;
   const outside = outsideReason(options.area ?? PHUKET, [[lon, lat]]);
   if (outside !== null) return `report ${id}: ${outside.replace('NGSI-LD', 'GeoJSON')}`;
@@ -116,8 +118,9 @@ function mapFeature(raw: unknown, index: number, options: DecodeReportsOptions, 
 }
 
 /** The feature's id, for naming it in a refusal even when the rest of it is broken. */
+const IdShape = z.object({ id: z.union([z.string(), z.number()]).optional(), properties: z.object({ id: z.union([z.string(), z.number()]) }).partial().nullish() });
 function idOf(raw: unknown): string | null {
-  const shape = z.object({ id: z.union([z.string(), z.number()]).optional(), properties: z.object({ id: z.union([z.string(), z.number()]) }).partial().nullish() }).safeParse(raw);
+  const shape = IdShape.safeParse(raw);
   if (!shape.success) return null;
   const id = shape.data.properties?.id ?? shape.data.id;
   return id === undefined ? null : String(id).slice(0, 80);
