@@ -29,6 +29,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     speed: { type: 'string', default: '1' },
     seed: { type: 'string' },
+    // The emulator's simulated start, e.g. 2026-12-06T10:00+07:00 (buses run on the Smart Bus's hours, about 06:00 to 22:00).
+    start: { type: 'string' },
     'emulator-state': { type: 'string' },
     // The multi-monitor wall: one --app window per role (see electron/main/windows/chromiumWall.ts).
     windows: { type: 'string' },
@@ -52,6 +54,7 @@ async function platform(): Promise<PlatformConfig> {
   const emulator = await startEmulator({
     speed: Number(values.speed),
     ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+    ...(values.start === undefined ? {} : { startTime: values.start }),
     ...(values['emulator-state'] === undefined ? {} : { statePath: values['emulator-state'] }),
   });
   closers.push(() => emulator.close());

@@ -6,7 +6,8 @@ import type { EventHub } from './events';
 import { createCompositeSource } from './feeds/composite';
 import { DEFAULT_RULES } from './feeds/health';
 import { ngsiDeliveryFromConfig } from './feeds/ngsi/fromConfig';
-import { sourcesFromConfig } from './feeds/sourcesFromConfig';
+import { reportLinkerFromConfig, sourcesFromConfig } from './feeds/sourcesFromConfig';
+import { withReportLinks } from './outbox/reportLinks';
 import { createUnconfiguredSource } from './feeds/unconfiguredSource';
 import { createHandlers } from './handlers';
 import { createLiveHub } from './live/liveHub';
@@ -82,8 +83,9 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   const writer = store ? createObservationWriter(store) : null;
   // Every source the console reads runs inside one composite, each with its own links in feed health.
   const source = createCompositeSource(options.platform ? sourcesFromConfig(options.platform, options.profile.workstation) : [createUnconfiguredSource()]);
-  // Actions go to the platform the source reads, through the outbox's delivery port.
-  const delivery = options.platform ? ngsiDeliveryFromConfig(options.platform) : null;
+  // Actions go to the platform the source reads, through the outbox's delivery port; those that name a
+  // citizen report then link it on the reports platform.
+  const delivery = options.platform ? withReportLinks(ngsiDeliveryFromConfig(options.platform), reportLinkerFromConfig(options.platform)) : null;
   const silenceMs = options.platform?.silenceMs ?? DEFAULT_RULES.traffic.silenceMs;
   // The platform's silence setting is for its streamed feeds (traffic and units); polled feeds keep the registry's.
   const rules = { ...DEFAULT_RULES, traffic: { ...DEFAULT_RULES.traffic, silenceMs }, units: { ...DEFAULT_RULES.units, silenceMs } };
