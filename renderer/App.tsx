@@ -9,6 +9,7 @@ import { WallWindow } from './layout/WallWindow';
 import { FeedHealthPanel } from './panels/FeedHealthPanel';
 import { MapLegend } from './panels/MapLegend';
 import { SelectionCard } from './panels/SelectionCard';
+import { ReportsDesk } from './reports/ReportsDesk';
 import { StatusWall } from './status/StatusWall';
 import { useConsole } from './store/context';
 import { selectDialog, selectRole } from './store/selectors';
@@ -28,6 +29,7 @@ function AllInOne() {
         <FeedHealthPanel />
         <NeedsAttention />
         <SelectionCard />
+        <ReportsDesk />
       </aside>
     </MapStage>
   );
@@ -42,6 +44,7 @@ function RoleBody() {
       return (
         <WallWindow>
           <IncidentPanel split />
+          <ReportsDesk />
         </WallWindow>
       );
     case 'board':

@@ -271,6 +271,7 @@ export const en = {
     attach: 'Attach to selected incident',
     needsIncident: 'Select an incident to attach this report to.',
     alreadyLinked: 'This report is already linked to an incident.',
+    attachNote: 'Citizen report {{id}} ({{category}}): {{text}}',
   },
   wall: {
     roles: { all: 'Console', map: 'Map wall', queue: 'Queue and detail', board: 'Dispatch board', status: 'Status' },

@@ -13,6 +13,7 @@ import { IncidentActions } from './IncidentActions';
 import { nearestRoad } from './nearestRoad';
 import { Timeline } from './Timeline';
 import { incidentTypeLabel } from '../panels/incidentTypeLabel';
+import { warningHeadline, warningsAt } from '../map/layers/warningLayers';
 
 /** One incident: what, how bad, where, who reported it (language, nationality), units, actions and timeline. */
 export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; noteRef: RefObject<HTMLInputElement | null> }>(function IncidentDetail({ incident, noteRef }, ref) {
@@ -26,6 +27,10 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
   const road = useMemo(() => nearestRoad(segments, incident.position), [segments, incident.position]);
   const place = placeAt(incident.position);
   const where = place ? placeName(place, i18n.language === 'th' ? 'th' : 'en') : (incident.district ?? '–');
+  const warnings = useConsole((s) => s.warnings);
+  const open = incident.status !== 'resolved' && incident.status !== 'closed';
+  const covering = useMemo(() => (open ? warningsAt(incident.position, [...warnings.values()], Date.now()) : []), [open, incident.position, warnings]);
+  const firstWarning = covering[0];
   return (
     <section ref={ref} tabIndex={-1} className="incident-detail" aria-label={t('incidents.detail', { id: shortId(incident.id) })}>
       <h3>
@@ -33,6 +38,12 @@ export const IncidentDetail = forwardRef<HTMLElement, { incident: Incident; note
         <strong>{t(`status.${incident.status}`)}</strong>
       </h3>
       <p className="detail-description">{incident.description}</p>
+      {firstWarning && (
+        <p className={`warning-cover ${firstWarning.status === 'Actual' ? `cap-${firstWarning.severity.toLowerCase()}` : 'cap-not-actual'}`} role="note">
+          {covering.length > 1 ? t('warnings.coversCount', { count: covering.length }) : t('warnings.covers', { headline: warningHeadline(firstWarning, i18n.language === 'th' ? 'th' : 'en') })}
+          {firstWarning.status !== 'Actual' && ` (${t(`warnings.status.${firstWarning.status}`)})`}
+        </p>
+      )}
       <dl className="detail-facts">
         <dt>{t('incidents.location')}</dt>
         <dd>

@@ -12,14 +12,17 @@ import { applyBasemapSettings, initialView, markMapIdle } from './controls/apply
 import { HomeControl } from './controls/HomeControl';
 import { registerSiteTiles } from './controls/siteTiles';
 import { createLiveLayers } from './deckLayers';
+import type { BusLinesFile } from './layers/busLayers';
+import { loadBusLines } from './layers/busLayers';
 import { createIconAtlas } from './layers/iconAtlas';
-import { selectionFor, tooltipFor } from './tooltip';
+import { reportPicked, selectionFor, tooltipFor } from './tooltip';
 import { renderPoiIcons } from './poiIcons';
 import { countLiveFrame, markMapReady } from './readiness';
 
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
 const PULSE_MS = 100;
+const CLOCK_MS = 5_000;
 
 /** The one owner of the maplibre map and the deck.gl overlay drawn interleaved inside it. */
 export function MapView({ manifest }: { manifest: BasemapManifest }) {
@@ -74,6 +77,8 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
         const [lon, lat] = info.coordinate ?? [];
         // The call-taker is placing a new incident: the click is its location, not a selection.
         if (state.pickingLocation && lon !== undefined && lat !== undefined) return state.pickLocation([lon, lat]);
+        const report = reportPicked(info);
+        if (report !== null) return state.selectReport(report);
         state.select(selectionFor(info));
       },
       onAfterRender: () => {
@@ -86,7 +91,18 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     // the clock runs only while there is a new incident, so an idle map costs nothing.
     let pulse = 0;
     let frame: ReturnType<typeof setTimeout> | 0 = 0;
-    const render = () => overlay.setProps({ layers: createLiveLayers(store.getState(), atlas, pulse) });
+    let busLines: BusLinesFile | null = null;
+    const render = () => overlay.setProps({ layers: createLiveLayers(store.getState(), atlas, pulse, { busLines, now: Math.floor(Date.now() / CLOCK_MS) * CLOCK_MS }) });
+    // The Smart Bus lines come from the console's own assets; the map works without them.
+    loadBusLines().then(
+      (lines) => {
+        busLines = lines;
+        render();
+      },
+      (error: unknown) => console.warn(`bus lines not shown: ${String(error)}`),
+    );
+    // Buses go grey and warnings expire by the clock even while their feeds are quiet.
+    const clock = setInterval(() => render(), CLOCK_MS);
     const animate = () => {
       pulse = (performance.now() / 1400) % 1;
       render();
@@ -100,7 +116,18 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
         const incident = state.incidents.get(state.selection.id);
         if (incident) map.easeTo({ center: incident.position, zoom: Math.max(map.getZoom(), 12.5), duration: 600 });
       }
-      if (state.segmentsVersion === previous.segmentsVersion && state.units === previous.units && state.incidents === previous.incidents && state.selection === previous.selection && state.layers === previous.layers && state.health === previous.health) return;
+      const same =
+        state.segmentsVersion === previous.segmentsVersion &&
+        state.units === previous.units &&
+        state.incidents === previous.incidents &&
+        state.warnings === previous.warnings &&
+        state.buses === previous.buses &&
+        state.reports === previous.reports &&
+        state.selectedReportId === previous.selectedReportId &&
+        state.selection === previous.selection &&
+        state.layers === previous.layers &&
+        state.health === previous.health;
+      if (same) return;
       startPulse();
       render();
     });
@@ -127,6 +154,7 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     });
     return () => {
       unsubscribe();
+      clearInterval(clock);
       unsubscribeLanguage();
       unregister();
       if (frame) clearTimeout(frame);

@@ -49,7 +49,7 @@ const LINK_MARK = { open: '●', connecting: '▲', closed: '■' } as const;
 /** One link of the source (the NGSI-LD broker, the MQTT broker or HTTP endpoint), in words and shape. */
 function LinkRow({ link }: { link: SourceLinkHealth }) {
   const { t } = useTranslation();
-  const name = t(`feeds.links.${link.id}`);
+  const name = link.feed === undefined ? t(`feeds.links.${link.id}`) : t(`feeds.names.${link.feed}`);
   const state = t(`feeds.linkStates.${link.state}`);
   return (
     <li className={`source-link link-${link.state}`} aria-label={`${name}: ${state}`} data-link={link.id} data-state={link.state}>

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { AGENCY_LETTER, SEVERITY_STYLE, TRAFFIC_BANDS, UNIT_STATUS_COLORS } from '../map/layers/colors';
 import type { Rgba } from '../map/layers/colors';
+import { ROUTE_COLORS } from '../map/layers/busLayers';
+import { REPORT_STATUS_COLORS } from '../map/layers/reportLayers';
+import { WARNING_NOT_ACTUAL_COLORS, WARNING_SEVERITY_COLORS } from '../map/layers/warningLayers';
 import { BASEMAP_TOGGLES } from '../map/controls/settings';
 import { useConsole, useConsoleStore } from '../store/context';
 import { selectBasemapLayers, selectSiteTilesNotice } from '../store/mapSlice';
@@ -58,6 +61,25 @@ export function MapLegend() {
       <ul className="swatches">
         {Object.entries(SEVERITY_STYLE).map(([severity, style]) => (
           <Swatch key={severity} color={style.color} label={t(`severity.${severity}`)} />
+        ))}
+      </ul>
+      <h3>{t('warnings.legendTitle')}</h3>
+      <ul className="swatches">
+        {Object.entries(WARNING_SEVERITY_COLORS).map(([severity, colors]) => (
+          <Swatch key={severity} color={colors.line} label={t(`warnings.severity.${severity}`)} />
+        ))}
+        <Swatch color={WARNING_NOT_ACTUAL_COLORS.line} label={t('warnings.notActual')} />
+      </ul>
+      <h3>{t('feeds.names.buses')}</h3>
+      <ul className="swatches">
+        {Object.entries(ROUTE_COLORS).map(([route, color]) => (
+          <Swatch key={route} color={[...color, 255]} label={t(`buses.routes.${route}`)} />
+        ))}
+      </ul>
+      <h3>{t('feeds.names.reports')}</h3>
+      <ul className="swatches">
+        {Object.entries(REPORT_STATUS_COLORS).map(([status, color]) => (
+          <Swatch key={status} color={color} label={t(`reports.status.${status}`)} />
         ))}
       </ul>
       <h3>

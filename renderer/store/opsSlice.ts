@@ -25,6 +25,8 @@ export interface OpsSlice {
   newIncidentOpen: boolean;
   /** The citizen report the open dialog promotes to an incident, if it does. */
   promotingReport: CitizenReport | null;
+  /** The citizen report picked in this window's list or on its map (a window's own choice, not shared). */
+  selectedReportId: string | null;
   /** The call-taker is choosing the location with a click on the map; the click lands in `pickedLocation`. */
   pickingLocation: boolean;
   pickedLocation: LonLat | null;
@@ -41,6 +43,7 @@ export interface OpsSlice {
   setNewIncidentOpen(open: boolean): void;
   /** Opens the call-taker's dialog filled from a citizen report; creating links the two. */
   promoteReport(report: CitizenReport): void;
+  selectReport(id: string | null): void;
   setPickingLocation(picking: boolean): void;
   /** A click on the map while picking: ends the picking. */
   pickLocation(at: LonLat): void;
@@ -58,6 +61,7 @@ export const createOpsSlice: StateCreator<OpsSlice, [], [], OpsSlice> = (set) =>
   actionError: null,
   newIncidentOpen: false,
   promotingReport: null,
+  selectedReportId: null,
   pickingLocation: false,
   pickedLocation: null,
   confirming: null,
@@ -70,6 +74,7 @@ export const createOpsSlice: StateCreator<OpsSlice, [], [], OpsSlice> = (set) =>
   setActionError: (actionError) => set({ actionError }),
   setNewIncidentOpen: (newIncidentOpen) => set(newIncidentOpen ? { newIncidentOpen, pickedLocation: null } : { newIncidentOpen, pickingLocation: false, promotingReport: null }),
   promoteReport: (report) => set({ newIncidentOpen: true, pickedLocation: null, promotingReport: report }),
+  selectReport: (selectedReportId) => set({ selectedReportId }),
   setPickingLocation: (pickingLocation) => set({ pickingLocation }),
   pickLocation: (pickedLocation) => set({ pickedLocation, pickingLocation: false }),
   setConfirming: (confirming) => set({ confirming }),

@@ -56,6 +56,7 @@ export const FeedHealth = z.object({
   /** Receive time minus the platform's notification time, for the latest message. */
   lagMs: z.number().finite().nullable(),
   messagesPerSecond: z.number().finite().nonnegative(),
+  /** How many of the feed's items the console holds now. */
   items: z.number().int().nonnegative(),
   /** Entities and listings refused at the boundary (bad data, a broker that ignores paging or lies in its counts). */
   rejected: z.number().int().nonnegative(),
@@ -74,6 +75,8 @@ export type FeedHealth = z.infer<typeof FeedHealth>;
 /** One link of a source: the NGSI-LD broker itself, and the way notifications arrive (MQTT broker or HTTP endpoint). */
 export const SourceLinkHealth = z.object({
   id: z.enum(['broker', 'mqtt', 'http', 'poll']),
+  /** The one feed a polled link serves, so the panel can name it in the operator's language. */
+  feed: FeedId.optional(),
   /** Which source the link belongs to (its name, e.g. the broker's host), when a console runs several sources. */
   source: z.string().max(200).optional(),
   /** Where it goes, e.g. the broker's or MQTT broker's host. */

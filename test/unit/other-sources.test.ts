@@ -69,7 +69,7 @@ describe('a console reading every source of the built-in platform', () => {
   it('promotes a citizen report to an incident through the outbox, and the report comes back linked to it', async () => {
     const report = core.live.snapshot().reports.find((r) => r.incidentId === null);
     if (!report) throw new Error('the emulator has no unlinked report');
-    const accepted = await core.handlers['incident:act']({
+    const accepted = await core.actions.perform({
       kind: 'create',
       reportId: report.id,
       incident: { type: 'flood', severity: 'medium', position: report.position, description: report.description.slice(0, 200), district: null, place: null, callerName: '', callerPhone: '', callerLanguage: null, callerNationality: null, line: 'other' },

@@ -17,6 +17,8 @@ export type LinkState = 'connecting' | 'open' | 'closed';
 /** One link of a source, reported on its own (the broker, the MQTT broker or HTTP endpoint notifications come through, or a polled feed's server). */
 export interface SourceLink {
   readonly id: 'broker' | 'mqtt' | 'http' | 'poll';
+  /** The one feed a polled link serves. */
+  readonly feed?: FeedId;
   /** The source this link belongs to (its name), when a console runs several at once. */
   readonly source?: string;
   readonly target: string;

@@ -9,7 +9,7 @@ import { log } from '../log/logger';
 import { faultSummary, guarded, recordFault } from '../processGuards';
 import type { Trimmed } from '../state/caps';
 import { capSnapshot, splitChanges } from '../state/caps';
-import { feedOfKind, LIVE_KINDS } from '../../../shared/domain';
+import { FEED_KINDS, feedOfKind, LIVE_KINDS } from '../../../shared/domain';
 import { LiveState, PendingChanges } from '../state/liveState';
 import { arrivalEvent, IncidentHistory, incidentEvents } from './history';
 
@@ -98,7 +98,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   /** Connected but every feed that should talk has gone quiet: the stream has stalled, since its last message. */
   const stalledSince = (at: number): number | null => {
-    const talking = [...tracks.values()].filter((t) => rules[t.feed].silenceMs !== null);
+    const talking = [...tracks.values()].filter((t) => FEED_KINDS[t.feed].streamed && rules[t.feed].silenceMs !== null);
     if (link.state !== 'up' || talking.length === 0) return null;
     const silent = talking.every((t) => at - (t.lastMessageAt ?? at) > (rules[t.feed].silenceMs ?? Infinity));
     return silent ? Math.max(...talking.map((t) => t.lastMessageAt ?? 0)) : null;
@@ -111,7 +111,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       at,
       link: stalled === null ? link : { state: 'stalled', since: stalled },
       platform: options.platform,
-      feeds: [...tracks.values()].map((t) => withTypes(assess(t, at, rules[t.feed]))),
+      feeds: [...tracks.values()].map((t) => withTypes({ ...assess(t, at, rules[t.feed]), items: state.count(t.feed) })),
       ...(sourceLinks.length > 0 ? { links: sourceLinks.slice(0, 16).map((l) => ({ ...l, ...(l.source === undefined ? {} : { source: l.source.slice(0, 200) }), target: l.target.slice(0, 200), detail: l.detail.slice(0, 300) })) } : {}),
       core: faultSummary(),
     };

@@ -6,11 +6,12 @@ import type { Rgba } from './colors';
 
 /** CAP severity: fill (translucent) and outline, hue and lightness both rising, so it reads in greyscale too. */
 export const WARNING_SEVERITY_COLORS: Record<WarningSeverity, { fill: Rgba; line: Rgba }> = {
-  Extreme: { fill: [200, 30, 60, 70], line: [200, 30, 60, 255] },
-  Severe: { fill: [240, 110, 40, 60], line: [240, 110, 40, 255] },
-  Moderate: { fill: [242, 193, 60, 55], line: [230, 180, 40, 255] },
-  Minor: { fill: [90, 170, 230, 45], line: [90, 170, 230, 255] },
-  Unknown: { fill: [150, 160, 175, 45], line: [150, 160, 175, 255] },
+  // Fills stay faint: a warning can cover whole districts, and the roads and incidents under it must still read.
+  Extreme: { fill: [200, 30, 60, 45], line: [200, 30, 60, 255] },
+  Severe: { fill: [240, 110, 40, 35], line: [240, 110, 40, 255] },
+  Moderate: { fill: [242, 193, 60, 35], line: [230, 180, 40, 255] },
+  Minor: { fill: [90, 170, 230, 30], line: [90, 170, 230, 255] },
+  Unknown: { fill: [150, 160, 175, 30], line: [150, 160, 175, 255] },
 };
 /** Exercise, Test, System and Draft: grey-blue with a dashed outline whatever their severity, never like a real warning. */
 export const WARNING_NOT_ACTUAL_COLORS: { fill: Rgba; line: Rgba } = { fill: [110, 130, 170, 40], line: [190, 205, 235, 255] };

@@ -26,6 +26,11 @@ export interface FeedKindSpec<S extends z.ZodType<{ id: string }>> {
   readonly endedAt: (item: z.infer<S>) => number | null;
   /** Over this silence the feed is degraded (a stalled stream or poll); null when silence is normal (incidents, warnings). */
   readonly silenceMs: number | null;
+  /**
+   * Comes as a stream of notifications (NGSI-LD): when every streamed feed falls silent the platform link is
+   * stalled. A polled feed (CAP, GTFS-realtime, reports) reports its own link instead, so it never hides a stall.
+   */
+  readonly streamed: boolean;
 }
 
 const kind = <S extends z.ZodType<{ id: string }>>(spec: FeedKindSpec<S>): FeedKindSpec<S> => spec;
@@ -35,8 +40,8 @@ const isOpen = (incident: Incident): boolean => incident.status !== 'closed' && 
 const SEVERITY_RANK = { Extreme: 4, Severe: 3, Moderate: 2, Minor: 1, Unknown: 0 } as const;
 
 export const FEED_KINDS = {
-  traffic: kind({ item: RoadSegmentState, time: (s) => s.observedAt, cap: 50_000, order: newestFirst, endedAt: () => null, silenceMs: 30_000 }),
-  units: kind({ item: Unit, time: (u) => u.observedAt, cap: 5_000, order: newestFirst, endedAt: () => null, silenceMs: 30_000 }),
+  traffic: kind({ item: RoadSegmentState, time: (s) => s.observedAt, cap: 50_000, order: newestFirst, endedAt: () => null, silenceMs: 30_000, streamed: true }),
+  units: kind({ item: Unit, time: (u) => u.observedAt, cap: 5_000, order: newestFirst, endedAt: () => null, silenceMs: 30_000, streamed: true }),
   incidents: kind({
     item: Incident,
     time: (i) => i.updatedAt,
@@ -45,6 +50,7 @@ export const FEED_KINDS = {
     order: (a, b) => Number(isOpen(b)) - Number(isOpen(a)) || b.updatedAt - a.updatedAt,
     endedAt: (i) => (i.status === 'closed' ? i.updatedAt : null),
     silenceMs: null,
+    streamed: true,
   }),
   warnings: kind({
     item: Warning,
@@ -53,8 +59,9 @@ export const FEED_KINDS = {
     order: (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.sentAt - a.sentAt,
     endedAt: (w) => w.expiresAt,
     silenceMs: null,
+    streamed: false,
   }),
-  buses: kind({ item: Bus, time: (b) => b.observedAt, cap: 2_000, order: newestFirst, endedAt: () => null, silenceMs: 90_000 }),
+  buses: kind({ item: Bus, time: (b) => b.observedAt, cap: 2_000, order: newestFirst, endedAt: () => null, silenceMs: 90_000, streamed: false }),
   reports: kind({
     item: CitizenReport,
     time: (r) => r.observedAt,
@@ -62,6 +69,7 @@ export const FEED_KINDS = {
     order: newestFirst,
     endedAt: (r) => (r.status === 'done' || r.status === 'rejected' ? r.observedAt : null),
     silenceMs: null,
+    streamed: false,
   }),
 } satisfies { [F in FeedId]: FeedKindSpec<z.ZodType<ItemTypes[F]>> };
 

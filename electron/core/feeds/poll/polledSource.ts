@@ -65,7 +65,7 @@ export function createPolledSource(options: PolledSourceOptions): FeedSource {
   let stopped = true;
   let failures = 0;
   let validators: Validators = { etag: null, lastModified: null };
-  let link: SourceLink = { id: 'poll', target, state: 'connecting', detail: `connecting to ${target}`, reason: coded('connecting-to', { host: target }), since: now() };
+  let link: SourceLink = { id: 'poll', feed: options.feed, target, state: 'connecting', detail: `connecting to ${target}`, reason: coded('connecting-to', { host: target }), since: now() };
 
   return {
     name: options.name,
@@ -89,7 +89,7 @@ export function createPolledSource(options: PolledSourceOptions): FeedSource {
 
   function setLink(sink: FeedSink, state: LinkState, detail: string, reason: SourceLink['reason']): void {
     if (link.state === state && link.detail === detail) return;
-    link = reason === undefined ? { id: 'poll', target, state, detail, since: now() } : { id: 'poll', target, state, detail, reason, since: now() };
+    link = reason === undefined ? { id: 'poll', feed: options.feed, target, state, detail, since: now() } : { id: 'poll', feed: options.feed, target, state, detail, reason, since: now() };
     sink.links([link]);
     sink.link(state, detail, reason);
   }
