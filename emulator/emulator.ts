@@ -54,6 +54,8 @@ export interface Emulator {
   /** The MQTT broker for notifications: the embedded one, the external one given, or null with neither. */
   readonly mqttUrl: string | null;
   readonly subscriptions: SubscriptionStore;
+  /** The simulated time as the polled feeds stamp it (see FeedPublisherContext.stamp). */
+  platformNow(): number;
   /** Advances the simulation by dtSimSeconds and pushes the resulting notifications. */
   step(dtSimSeconds: number): void;
   /** Writes the state file now (no-op without statePath). */
@@ -120,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions: actions.entries.length,
     faults: { ...faults },
   });
-  const feeds = createFeedPublishers({ city, seed, now: () => city.nowMs, warn });
+  const clockOffsetMs = Date.now() - city.nowMs;
+  const feeds = createFeedPublishers({ city, seed, now: () => city.nowMs, stamp: (simMs) => simMs + clockOffsetMs, warn });
   const api = { city, actions, faults, corrupter, changed: pushChanges };
   const platform = { api, generic, subscriptions, sysClock, forget: (id: string) => subNotifier.forget(id) };
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -155,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions,
     mqttUrl,
     subscriptions,
+    platformNow: () => city.nowMs + clockOffsetMs,
     step,
     save,
     close: () => {

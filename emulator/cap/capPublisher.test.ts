@@ -10,7 +10,7 @@ const MIN = 60_000;
 
 function setup() {
   const clock = { now: START };
-  const publisher = createCapPublisher({ city: {} as City, seed: 1, now: () => clock.now, warn: () => undefined });
+  const publisher = createCapPublisher({ city: {} as City, seed: 1, now: () => clock.now, stamp: (ms) => ms, warn: () => undefined });
   const get = async (path: string, headers: Record<string, string> = {}): Promise<Reply> => {
     const reply = await publisher.route({ method: 'GET', headers } as IncomingMessage, new URL(path, 'http://emu'));
     if (reply === null) throw new Error(`${path} not routed`);

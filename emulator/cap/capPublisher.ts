@@ -35,23 +35,28 @@ export function createCapPublisher(context: FeedPublisherContext, scenario: read
   /** The last time the listing changed: every change is a message being sent or expiring. */
   const changedAt = (now: number): number => Math.max(startMs, ...issued.flatMap((i) => [i.sentMs, i.expiresMs]).filter((t) => t <= now));
 
+  /** A message as published: its times on the platform's clock. */
+  const published = (i: Issued): Issued => ({ ...i, sentMs: context.stamp(i.sentMs), expiresMs: context.stamp(i.expiresMs) });
+
   function index(req: IncomingMessage, now: number): Reply {
-    const changed = changedAt(now);
+    const changed = context.stamp(changedAt(now));
     const etag = `"cap-${startMs}-${changed}"`;
     const lastModified = new Date(changed).toUTCString();
     const headers = { ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache' };
     if (notModified(req, etag, changed)) return { status: 304, headers };
-    return { status: 200, headers: { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, raw: atomIndexXml(listedAt(now), changed) };
+    return { status: 200, headers: { ...headers, 'Content-Type': 'application/atom+xml; charset=utf-8' }, raw: atomIndexXml(listedAt(now).map(published), changed) };
   }
 
   function message(req: IncomingMessage, identifier: string, now: number): Reply {
-    const found = byIdentifier.get(identifier);
-    if (found === undefined || found.sentMs > now) return problem(404, 'ResourceNotFound', 'No such CAP message', `no CAP message ${identifier}`);
+    const held = byIdentifier.get(identifier);
+    if (held === undefined || held.sentMs > now) return problem(404, 'ResourceNotFound', 'No such CAP message', `no CAP message ${identifier}`);
+    const found = published(held);
+    const original = referenced(held);
     // A CAP message never changes once sent (a change is a new message that references it).
     const etag = `"${found.identifier}"`;
     const headers = { ETag: etag, 'Last-Modified': new Date(found.sentMs).toUTCString(), 'Cache-Control': 'max-age=86400' };
     if (notModified(req, etag, found.sentMs)) return { status: 304, headers };
-    return { status: 200, headers: { ...headers, 'Content-Type': 'application/cap+xml; charset=utf-8' }, raw: capMessageXml(found, referenced(found)) };
+    return { status: 200, headers: { ...headers, 'Content-Type': 'application/cap+xml; charset=utf-8' }, raw: capMessageXml(found, original === null ? null : published(original)) };
   }
 
   return {

@@ -6,8 +6,14 @@ import type { Reply } from '../http/reply';
 export interface FeedPublisherContext {
   readonly city: City;
   readonly seed: number;
-  /** The simulated clock, ms. */
+  /** The simulated clock, ms: what a scenario's timeline follows. */
   now(): number;
+  /**
+   * A simulated time as the platform stamps it on what it publishes: shifted so the emulator's start is
+   * the wall-clock moment it started. A run started at a chosen past moment (`--start`) then still publishes
+   * warnings that have not expired and positions that are not stale for a console on today's clock.
+   */
+  stamp(simMs: number): number;
   readonly warn: (message: string) => void;
 }
 

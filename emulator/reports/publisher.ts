@@ -28,9 +28,9 @@ export function createReportsPublisher(context: FeedPublisherContext, book = new
 
   const current = (): Rendered => {
     if (rendered?.version === book.version) return rendered;
-    const body = toFeatureCollection(book.list());
+    const body = toFeatureCollection(book.list(), context.stamp);
     // HTTP dates have whole seconds: each new body gets a later one, so If-Modified-Since never hides a change.
-    const second = Math.floor(context.now() / 1000) * 1000;
+    const second = Math.floor(context.stamp(context.now()) / 1000) * 1000;
     const lastModifiedMs = rendered === null ? second : Math.max(second, rendered.lastModifiedMs + 1000);
     rendered = { version: book.version, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, lastModifiedMs };
     return rendered;
@@ -61,7 +61,7 @@ export function createReportsPublisher(context: FeedPublisherContext, book = new
   async function one(req: IncomingMessage, id: string): Promise<Reply> {
     if (isRead(req)) {
       const report = book.get(id);
-      return report === undefined ? problem(404, 'ResourceNotFound', 'Not found', `no report ${id}`) : { status: 200, headers: { 'Content-Type': 'application/geo+json' }, raw: JSON.stringify(toFeature(report)) };
+      return report === undefined ? problem(404, 'ResourceNotFound', 'Not found', `no report ${id}`) : { status: 200, headers: { 'Content-Type': 'application/geo+json' }, raw: JSON.stringify(toFeature(report, context.stamp)) };
     }
     if (req.method !== 'PATCH') return notAllowed(req, `${REPORTS_BASE}/reports/${id}`, 'GET, HEAD, PATCH');
     const body = await readReportPatch(req);

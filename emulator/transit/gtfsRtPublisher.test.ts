@@ -26,11 +26,11 @@ const lineOf = (routeId: string, directionId: number) =>
   pksbAssets().lines.features.find((f) => f.properties.routeId === routeId && f.properties.directionId === directionId)?.geometry.coordinates ?? [];
 
 describe('GTFS-realtime publisher', () => {
-  it('serves a FULL_DATASET of VehiclePositions stamped with the simulated time', async () => {
+  it('serves a FULL_DATASET of VehiclePositions stamped with the simulated time on the platform clock', async () => {
     const message = await feed();
     expect(message.header.gtfsRealtimeVersion).toBe('2.0');
     expect(message.header.incrementality).toBe(FeedHeader.Incrementality.FULL_DATASET);
-    expect(Number(message.header.timestamp)).toBe(Math.floor(emu.city.nowMs / 1000));
+    expect(Number(message.header.timestamp)).toBe(Math.floor(emu.platformNow() / 1000));
     expect(message.entity.length).toBeGreaterThan(5);
     for (const e of message.entity) {
       expect(e.id).toBe(e.vehicle?.vehicle?.id);

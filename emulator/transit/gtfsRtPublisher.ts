@@ -27,7 +27,7 @@ export function createGtfsRtPublisher(context: FeedPublisherContext, schedule: P
   const current = (): Encoded => {
     const second = Math.floor(context.now() / 1000);
     if (cached?.second === second) return cached;
-    const bytes = encodeVehiclePositions(schedule.busesAt(second * 1000), second * 1000);
+    const bytes = encodeVehiclePositions(schedule.busesAt(second * 1000), context.stamp(second * 1000));
     cached = { second, bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 20)}"` };
     return cached;
   };

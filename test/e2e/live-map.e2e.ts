@@ -9,8 +9,9 @@ import { SEVERITY_STYLE, TRAFFIC_BANDS, UNIT_STATUS_COLORS } from '../../rendere
 import { launchChromium } from '../support/chromium';
 import { ROOT, startEmulatorProcess, startHeadlessConsole } from '../support/console-host';
 import type { RunningConsole, RunningEmulator } from '../support/console-host';
-import { feedState, showOnly, waitForLiveFrames, waitForNewData } from '../support/console-page';
+import { feedState, LAYER_NAMES, showOnly, waitForLiveFrames, waitForNewData } from '../support/console-page';
 import { emulatorMqttUrl } from '../support/emulator-control';
+import { FEED_PATHS } from '../../emulator/feeds/paths';
 import type { Box } from '../support/pixels';
 import { countNear, decodePng, projectFitted } from '../support/pixels';
 
@@ -63,7 +64,17 @@ function changedPixels(a: PNG, b: PNG, box: Box): number {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   emulator = await startEmulatorProcess(['--port', '0', '--speed', '60', '--seed', '7', '--tick-ms', '250', '--start', '2026-11-26T07:45:00+07:00']);
-  app = await startHeadlessConsole([], { PHUKET_PLATFORM_URL: emulator.url, PHUKET_MQTT_URL: await emulatorMqttUrl(emulator.url) });
+  // Every source of the platform: the NGSI-LD broker with MQTT, and CAP warnings, Smart Bus and citizen reports polled beside it.
+  app = await startHeadlessConsole([], {
+    PHUKET_PLATFORM_URL: emulator.url,
+    PHUKET_MQTT_URL: await emulatorMqttUrl(emulator.url),
+    PHUKET_CAP_URL: `${emulator.url}${FEED_PATHS.cap}`,
+    PHUKET_CAP_POLL_S: '1',
+    PHUKET_GTFSRT_URL: `${emulator.url}${FEED_PATHS.gtfsRealtime}`,
+    PHUKET_GTFSRT_POLL_S: '1',
+    PHUKET_REPORTS_URL: `${emulator.url}${FEED_PATHS.citizenReports}`,
+    PHUKET_REPORTS_POLL_S: '1',
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -85,8 +96,21 @@ afterAll(async () => {
 
 describe('Phuket alive: the emulator through the core to the map', () => {
   it('shows every feed live in the feed-health panel', async () => {
-    for (const feed of ['Traffic', 'Units', 'Incidents'] as const) await feedState(page, feed, 'connected').waitFor({ timeout: 30_000 });
+    for (const feed of LAYER_NAMES) await feedState(page, feed, 'connected').waitFor({ timeout: 30_000 });
     await shot('live-all-layers');
+  });
+
+  it('draws CAP warning areas, Smart Bus buses and citizen reports, each on its own switch', async () => {
+    const reports = page.getByRole('listbox', { name: 'Citizen reports, newest first' }).getByRole('option');
+    await reports.first().waitFor({ timeout: 30_000 });
+    for (const [layer, minimum] of [['Warnings (CAP)', 2000], ['Smart Bus', 20], ['Citizen reports', 20]] as const) {
+      await showOnly(page, [layer]);
+      const on = await shot(`live-${layer.split(' ')[0]?.toLowerCase() ?? 'layer'}`);
+      await showOnly(page, []);
+      const off = await shot('live-no-layers');
+      expect(changedPixels(on, off, island), `${layer} draws on the map`).toBeGreaterThan(minimum);
+    }
+    await showOnly(page, [...LAYER_NAMES]);
   });
 
   it('colours the real roads by speed, in more than one colour', async () => {
@@ -118,7 +142,7 @@ describe('Phuket alive: the emulator through the core to the map', () => {
   it('says the platform is down within 10 s of it stopping, and keeps running', async () => {
     const stoppedAt = Date.now();
     await emulator.stop();
-    for (const feed of ['Traffic', 'Units', 'Incidents'] as const) await feedState(page, feed, 'down').waitFor({ timeout: 10_000 });
+    for (const feed of LAYER_NAMES) await feedState(page, feed, 'down').waitFor({ timeout: 10_000 });
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     await shot('live-platform-down');
     expect(app.process.exitCode).toBeNull();

@@ -17,15 +17,19 @@ export async function waitForNewData(page: Page, batches: number, kind: 'liveUpd
 }
 
 /** Shows only the named live layers, through the legend's checkboxes as an operator would. */
-export async function showOnly(page: Page, layers: ('Traffic' | 'Incidents' | 'Units')[]): Promise<void> {
+/** The map's layer switches, as the legend names them in English (one per registered feed). */
+export const LAYER_NAMES = ['Traffic', 'Incidents', 'Units', 'Warnings (CAP)', 'Smart Bus', 'Citizen reports'] as const;
+export type LayerName = (typeof LAYER_NAMES)[number];
+
+export async function showOnly(page: Page, layers: LayerName[]): Promise<void> {
   const legend = page.getByRole('region', { name: 'Map legend' });
-  for (const name of ['Traffic', 'Incidents', 'Units'] as const) {
+  for (const name of LAYER_NAMES) {
     const box = legend.getByRole('checkbox', { name });
     if ((await box.isChecked()) !== layers.includes(name)) await box.click();
   }
   await waitForLiveFrames(page, (await liveCounter(page, 'liveFrames')) + 1);
 }
 
-export function feedState(page: Page, feed: 'Traffic' | 'Units' | 'Incidents', state: 'connected' | 'degraded' | 'down') {
+export function feedState(page: Page, feed: LayerName, state: 'connected' | 'degraded' | 'down') {
   return page.getByRole('region', { name: 'Feed health' }).getByRole('listitem', { name: `${feed}: ${state}` });
 }

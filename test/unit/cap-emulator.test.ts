@@ -16,7 +16,7 @@ const names = (warnings: readonly Warning[] | undefined): string[] => (warnings 
 describe('the console reading the emulator CAP feed', () => {
   it('gets valid Thai/English warnings, the Update replacing the rain alert and the Cancel removing the wave one on the simulated clock', async () => {
     const { sink, got } = recordingSink();
-    const source = createCapSource({ indexUrl: `${emu.url}/cap/index.atom`, pollMs: 20, now: () => emu.city.nowMs });
+    const source = createCapSource({ indexUrl: `${emu.url}/cap/index.atom`, pollMs: 20, now: () => emu.platformNow() });
     source.start(sink);
     try {
       await until(() => got.snapshots.length >= 1, 'the first listing');

@@ -134,6 +134,8 @@ const WHITE: Rgba = [255, 255, 255, 255];
 const NONE: Rgba = [0, 0, 0, 0];
 
 /** Public warnings: translucent areas by severity, outlined; exercises and tests grey-blue with a dashed outline. */
+const halfLine = ([r, g, b]: Rgba): Rgba => [r, g, b, 150];
+
 export function createWarningLayers(input: WarningLayerInput): Layer[] {
   const shapes = warningShapes(input.warnings, input.now, input.language);
   const notActual = shapes.filter((s) => s.warning.status !== 'Actual');
@@ -150,9 +152,10 @@ export function createWarningLayers(input: WarningLayerInput): Layer[] {
       getPolygon: (s) => [...s.ring],
       getFillColor: (s) => colorsOf(s.warning).fill,
       // A real warning's outline is solid; the others get their dashes from the layer below (a selection is always solid white).
-      getLineColor: (s) => (selected(s) ? WHITE : s.warning.status === 'Actual' ? colorsOf(s.warning).line : NONE),
+      // Thin and half-transparent: a warning over several districts also outlines their shared borders, which must not read as roads.
+      getLineColor: (s) => (selected(s) ? WHITE : s.warning.status === 'Actual' ? halfLine(colorsOf(s.warning).line) : NONE),
       lineWidthUnits: 'pixels',
-      getLineWidth: (s) => (selected(s) ? 4 : 2),
+      getLineWidth: (s) => (selected(s) ? 4 : 1.2),
       updateTriggers: { getLineColor: input.selectedId, getLineWidth: input.selectedId },
     }),
     new PathLayer<{ shape: WarningShape; path: LonLat[] }>({
