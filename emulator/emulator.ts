@@ -122,8 +122,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions: actions.entries.length,
     faults: { ...faults },
   });
-  const clockOffsetMs = Date.now() - city.nowMs;
-  const feeds = createFeedPublishers({ city, seed, now: () => city.nowMs, stamp: (simMs) => simMs + clockOffsetMs, warn });
+  // The simulated clock projected onto the wall clock: the start is now, and simulated time passes at real speed.
+  const wallAtStart = Date.now();
+  const simAtStart = city.nowMs;
+  const stamp = (simMs: number): number => Math.round(wallAtStart + (simMs - simAtStart) / speed);
+  const feeds = createFeedPublishers({ city, seed, now: () => city.nowMs, stamp, warn });
   const api = { city, actions, faults, corrupter, changed: pushChanges };
   const platform = { api, generic, subscriptions, sysClock, forget: (id: string) => subNotifier.forget(id) };
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -158,7 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions,
     mqttUrl,
     subscriptions,
-    platformNow: () => city.nowMs + clockOffsetMs,
+    platformNow: () => stamp(city.nowMs),
     step,
     save,
     close: () => {

@@ -9,9 +9,10 @@ export interface FeedPublisherContext {
   /** The simulated clock, ms: what a scenario's timeline follows. */
   now(): number;
   /**
-   * A simulated time as the platform stamps it on what it publishes: shifted so the emulator's start is
-   * the wall-clock moment it started. A run started at a chosen past moment (`--start`) then still publishes
-   * warnings that have not expired and positions that are not stale for a console on today's clock.
+   * A simulated time as the platform stamps it on what it publishes: projected onto the wall clock (the
+   * start is the moment the emulator started, and simulated time is divided by the speed). A run started at
+   * a chosen past moment (`--start`, `--speed 60`) then publishes warnings that are in force and positions
+   * that are fresh for a console on today's clock, and a warning's 6 simulated hours last 6 minutes at 60x.
    */
   stamp(simMs: number): number;
   readonly warn: (message: string) => void;

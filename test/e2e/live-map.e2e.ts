@@ -96,8 +96,11 @@ afterAll(async () => {
 
 describe('Phuket alive: the emulator through the core to the map', () => {
   it('shows every feed live in the feed-health panel', async () => {
-    for (const feed of LAYER_NAMES) await feedState(page, feed, 'connected').waitFor({ timeout: 30_000 });
-    await shot('live-all-layers');
+    try {
+      for (const feed of LAYER_NAMES) await feedState(page, feed, 'connected').waitFor({ timeout: 30_000 });
+    } finally {
+      await shot('live-all-layers');
+    }
   });
 
   it('draws CAP warning areas, Smart Bus buses and citizen reports, each on its own switch', async () => {

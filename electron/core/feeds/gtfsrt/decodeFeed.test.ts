@@ -65,6 +65,14 @@ describe('GTFS-realtime vehicle positions', () => {
     expect(decodeVehiclePositions(encodeFeed(sampleEntities(), headerS), receivedAt, headerS * 1000).items).toHaveLength(25);
   });
 
+  it('orders bodies by the header as sent, so a publisher whose clock runs ahead is not refused once its headers get clamped', () => {
+    const ahead = decodeVehiclePositions(encodeFeed(sampleEntities(), headerS + 240), receivedAt, null);
+    expect(ahead.headerAt).toBe((headerS + 240) * 1000);
+    const further = decodeVehiclePositions(encodeFeed(sampleEntities(), headerS + 900), receivedAt + 1_000, ahead.headerAt);
+    expect(further.items).toHaveLength(25);
+    expect(further.sentAt).toBe(receivedAt + 1_000);
+  });
+
   it('clamps a time in the future to the receive time, counted as adjusted', () => {
     const future = { id: 'future-1', vehicle: { position: { latitude: 7.9, longitude: 98.3 }, timestamp: Math.floor(receivedAt / 1000) + 3600 } };
     const decoded = decodeVehiclePositions(encodeFeed([future], headerS), receivedAt, null);

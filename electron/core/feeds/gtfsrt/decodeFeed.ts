@@ -12,7 +12,11 @@ export class GtfsRtRefused extends Error {
 }
 
 export interface DecodedFeed extends Decoded {
-  /** The header's time, bounded (ms): the next body must not be older. */
+  /**
+   * The header's time as the publisher sent it (ms): the next body must not be older. Ordered on the raw
+   * time, because a publisher whose clock runs ahead would otherwise have some headers clamped to our
+   * clock and others not, and a newer body would look older.
+   */
   readonly headerAt: number | null;
 }
 
@@ -34,8 +38,8 @@ export function decodeVehiclePositions(body: Uint8Array, receivedAt: number, las
   const adjusted: string[] = [];
   const headerMs = Object.prototype.hasOwnProperty.call(header, 'timestamp') ? secondsToMs(header.timestamp) : null;
   const headerAt = headerMs === null ? null : boundedTime(headerMs, 'feed header timestamp', receivedAt, adjusted);
-  if (headerAt !== null && lastHeaderAt !== null && headerAt < lastHeaderAt) {
-    throw new GtfsRtRefused(`stale feed: header ${iso(headerAt)} is older than the last applied ${iso(lastHeaderAt)}; ignored`);
+  if (headerMs !== null && lastHeaderAt !== null && headerMs < lastHeaderAt) {
+    throw new GtfsRtRefused(`stale feed: header ${iso(headerMs)} is older than the last applied ${iso(lastHeaderAt)}; ignored`);
   }
   const complete = header.incrementality !== FeedHeader.Incrementality.DIFFERENTIAL;
 
@@ -61,6 +65,6 @@ export function decodeVehiclePositions(body: Uint8Array, receivedAt: number, las
   }
   const items = [...byId.values()];
   return complete
-    ? { items, complete, rejected, adjusted, sentAt: headerAt, headerAt }
-    : { items, complete, removed, rejected, adjusted, sentAt: headerAt, headerAt };
+    ? { items, complete, rejected, adjusted, sentAt: headerAt, headerAt: headerMs }
+    : { items, complete, removed, rejected, adjusted, sentAt: headerAt, headerAt: headerMs };
 }
