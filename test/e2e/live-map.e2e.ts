@@ -106,11 +106,11 @@ describe('Phuket alive: the emulator through the core to the map', () => {
   it('draws CAP warning areas, Smart Bus buses and citizen reports, each on its own switch', async () => {
     const reports = page.getByRole('listbox', { name: 'Citizen reports, newest first' }).getByRole('option');
     await reports.first().waitFor({ timeout: 30_000 });
+    await showOnly(page, []);
+    const off = await shot('live-no-layers');
     for (const [layer, minimum] of [['Warnings (CAP)', 2000], ['Smart Bus', 20], ['Citizen reports', 20]] as const) {
       await showOnly(page, [layer]);
       const on = await shot(`live-${layer.split(' ')[0]?.toLowerCase() ?? 'layer'}`);
-      await showOnly(page, []);
-      const off = await shot('live-no-layers');
       expect(changedPixels(on, off, island), `${layer} draws on the map`).toBeGreaterThan(minimum);
     }
     await showOnly(page, [...LAYER_NAMES]);
