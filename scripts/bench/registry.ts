@@ -1,0 +1,7 @@
+import type { Bench } from './harness';
+import { ingest } from './ingest';
+import { outbox } from './outbox';
+import { recommend } from './recommend';
+
+/** Every benchmark, in the order `npm run bench` runs them: cheap core ones first. */
+export const BENCHES: readonly Bench[] = [ingest, outbox, recommend];
