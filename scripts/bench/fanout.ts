@@ -1,42 +1,34 @@
 /**
- * `npm run bench -- fanout [--smoke]`: notification fan-out to many consoles. N headless console cores (in this
+ * `npm run bench -- fanout [--smoke]` (`fanout_p99_ms_20`): notification fan-out to many consoles. N headless console cores (in this
  * process, each its own workstation, so its own MQTT session and its own NGSI-LD subscriptions) follow one
  * emulator, which publishes its notifications to one Debian mosquitto. K incidents are posted through
  * POST /ngsi-ld/v1/entities; for each, the time from the Notification's `notifiedAt` to the moment each core's
  * live state has it (p50, p99), whether every core saw every one (lost must be 0), and mosquitto's CPU
  * (utime + stime from /proc/<pid>/stat) over the run. N = 1, 5, 20 (--smoke: 1, 2, a few incidents).
- * Printed, never asserted; nothing is written into the repository.
+ * A lost notification fails the benchmark.
  */
 import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
-import { mqttClientId, PlatformConfig } from '../electron/core/config';
-import { startConsoleCore } from '../electron/core/consoleCore';
-import type { ConsoleCore } from '../electron/core/consoleCore';
-import { parseNotificationMessage } from '../electron/core/feeds/ngsi/notification';
-import { alertBody } from '../electron/core/outbox/transport';
-import { uuidv7 } from '../electron/core/store/uuidv7';
-import { startEmulator } from '../emulator/emulator';
-import type { NewIncident } from '../shared/domain';
-import { startMosquitto } from '../test/support/mosquitto';
+import { mqttClientId, PlatformConfig } from '../../electron/core/config';
+import { startConsoleCore } from '../../electron/core/consoleCore';
+import type { ConsoleCore } from '../../electron/core/consoleCore';
+import { parseNotificationMessage } from '../../electron/core/feeds/ngsi/notification';
+import { alertBody } from '../../electron/core/outbox/transport';
+import { uuidv7 } from '../../electron/core/store/uuidv7';
+import { startEmulator } from '../../emulator/emulator';
+import type { NewIncident } from '../../shared/domain';
+import { startMosquitto } from '../../test/support/mosquitto';
+import type { Bench, BenchContext, Metric } from './harness';
+import { atMost, metric, percentile, until } from './harness';
 
 const CALL: NewIncident = { type: 'drowning', severity: 'critical', position: [98.2963, 7.8961], description: 'bench fan-out', district: 'Kathu', place: 'Patong', callerName: '', callerPhone: '', callerLanguage: null, callerNationality: null, line: '1669' };
 const TICKS = 100; // getconf CLK_TCK on Linux
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 
 function cpuTicks(pid: number): number {
   // Fields after the command name (which sits in parentheses): utime and stime are the 14th and 15th overall.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]);
-}
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`bench timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 interface Row {
@@ -51,7 +43,7 @@ interface Row {
   readonly runMs: number;
 }
 
-async function run(n: number, incidents: number, gapMs: number): Promise<Row> {
+async function fanOutTo(n: number, incidents: number, gapMs: number): Promise<Row> {
   const broker = await startMosquitto();
   const emulator = await startEmulator({ seed: 31, speed: 1, autoTick: false, mqttUrl: broker.url });
   const cores: ConsoleCore[] = [];
@@ -136,14 +128,23 @@ async function run(n: number, incidents: number, gapMs: number): Promise<Row> {
   }
 }
 
-export async function benchFanout(smoke: boolean): Promise<void> {
-  const plan = smoke ? { ns: [1, 2], incidents: 5, gapMs: 20 } : { ns: [1, 5, 20], incidents: 100, gapMs: 50 };
+async function run(ctx: BenchContext): Promise<Metric[]> {
+  const plan = ctx.smoke ? { ns: [1, 2], incidents: 5, gapMs: 20 } : { ns: [1, 5, 20], incidents: 100, gapMs: 50 };
   const rows: Row[] = [];
   for (const n of plan.ns) {
-    const row = await run(n, plan.incidents, plan.gapMs);
+    const row = await fanOutTo(n, plan.incidents, plan.gapMs);
     rows.push(row);
-    console.log(`fan-out N=${n}: ${row.incidents} incidents, ${row.deliveries} deliveries, notifiedAt → live state p50 ${row.p50.toFixed(0)} ms, p99 ${row.p99.toFixed(0)} ms, max ${row.max.toFixed(0)} ms, lost ${row.lost}, mosquitto CPU ${row.brokerCpuMs.toFixed(0)} ms over ${(row.runMs / 1000).toFixed(1)} s`);
+    ctx.log(`fan-out N=${n}: ${row.incidents} incidents, ${row.deliveries} deliveries, notifiedAt → live state p50 ${row.p50.toFixed(0)} ms, p99 ${row.p99.toFixed(0)} ms, max ${row.max.toFixed(0)} ms, lost ${row.lost}, mosquitto CPU ${row.brokerCpuMs.toFixed(0)} ms over ${(row.runMs / 1000).toFixed(1)} s`);
   }
-  console.table(rows.map((r) => ({ consoles: r.n, incidents: r.incidents, deliveries: r.deliveries, 'p50 ms': Math.round(r.p50), 'p99 ms': Math.round(r.p99), 'max ms': Math.round(r.max), lost: r.lost, 'broker CPU ms': Math.round(r.brokerCpuMs), 'run s': +(r.runMs / 1000).toFixed(1) })));
-  if (rows.some((r) => r.lost > 0)) process.exitCode = 1;
+  const lost = rows.reduce((sum, r) => sum + r.lost, 0);
+  if (lost > 0) throw new Error(`fan-out lost ${lost} notifications`);
+  const widest = rows.at(-1);
+  if (widest === undefined) return [];
+  return [
+    metric(ctx, `fanout_p99_ms_${widest.n}`, widest.p99, 'ms', widest.n === 20 ? atMost(250) : null, `${widest.incidents} incidents over mosquitto`),
+    metric(ctx, `fanout_p50_ms_${widest.n}`, widest.p50, 'ms', null),
+    metric(ctx, `fanout_broker_cpu_ms_${widest.n}`, widest.brokerCpuMs, 'ms', null, `over ${(widest.runMs / 1000).toFixed(1)} s`),
+  ];
 }
+
+export const fanout: Bench = { name: 'fanout', browser: false, run };

@@ -1,18 +1,20 @@
 /**
- * The incident queue under load: frame times while scrolling with 5 000 incidents, as a ratio to the same
+ * `npm run bench -- queue` (supporting figures, no target): the incident queue under load: frame times while scrolling with 5 000 incidents, as a ratio to the same
  * scroll with the ordinary handful, and how many rows are in the page (virtualised: a screenful, not 5 000).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PlatformConfig } from '../electron/core/config';
-import { launchBrowserHost } from '../electron/host/launch';
-import { startEmulator } from '../emulator/emulator';
-import { launchChromium } from '../test/support/chromium';
-import { buildRendererIfStale } from './build-if-stale';
+import { PlatformConfig } from '../../electron/core/config';
+import { launchBrowserHost } from '../../electron/host/launch';
+import { startEmulator } from '../../emulator/emulator';
+import { launchChromium } from '../../test/support/chromium';
+import { buildRendererIfStale } from '../build-if-stale';
+import type { Bench, BenchContext, Metric } from './harness';
+import { metric } from './harness';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 
 async function addIncidents(url: string, count: number): Promise<void> {
   const types = ['traffic-accident', 'medical', 'fire', 'theft', 'drowning'];
@@ -87,12 +89,15 @@ async function measure(extra: number): Promise<{ mean: number; p95: number; rows
   }
 }
 
-export async function benchQueue(): Promise<void> {
+async function run(ctx: BenchContext): Promise<Metric[]> {
   buildRendererIfStale(root);
   const small = await measure(0);
-  const large = await measure(5000);
-  console.log(
-    `queue scroll: ${large.total} incidents: ${large.mean.toFixed(1)} ms/frame (p95 ${large.p95.toFixed(1)}), ${large.rows} rows in the page; ` +
-      `${small.total} incidents: ${small.mean.toFixed(1)} ms/frame (p95 ${small.p95.toFixed(1)}); ratio ${(large.mean / small.mean).toFixed(2)}×`,
-  );
+  const large = await measure(ctx.smoke ? 50 : 5000);
+  ctx.log(`${large.total} incidents: ${large.mean.toFixed(1)} ms/frame (p95 ${large.p95.toFixed(1)}), ${large.rows} rows in the page; ${small.total} incidents: ${small.mean.toFixed(1)} ms/frame (p95 ${small.p95.toFixed(1)})`);
+  return [
+    metric(ctx, 'queue_scroll_frame_ratio', large.mean / small.mean, 'ratio', null, `${large.total} incidents against ${small.total}`),
+    metric(ctx, 'queue_rows_in_page', large.rows, 'rows', null),
+  ];
 }
+
+export const queue: Bench = { name: 'queue', browser: true, run };
