@@ -7,6 +7,7 @@ import { ingest } from './ingest';
 import { outbox } from './outbox';
 import { queue } from './queue';
 import { recommend } from './recommend';
+import { render } from './render';
 
 /** Every benchmark, in the order `npm run bench` runs them: cheap core ones first. */
-export const BENCHES: readonly Bench[] = [ingest, outbox, recommend, coldStartCore, fanout, coldStart, crosswindow, queue];
+export const BENCHES: readonly Bench[] = [ingest, outbox, recommend, coldStartCore, fanout, coldStart, render, crosswindow, queue];

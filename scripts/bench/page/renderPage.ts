@@ -1,0 +1,84 @@
+/**
+ * The render bench page (bundled by scripts/bench/page/serve.ts, never shipped): one maplibre map over Phuket and
+ * N moving units, drawn either by the console's own unit layer factory through deck.gl's MapLibreOverlay ("ours")
+ * or by the usual approach, a maplibre GeoJSON source given every batch with setData ("geojson").
+ * The page exposes `window.bench` for the driver: setup, a batch of moves, frame waits.
+ */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { createIconAtlas } from '../../../renderer/map/layers/iconAtlas';
+import { createUnitLayers } from '../../../renderer/map/layers/unitLayers';
+import type { Unit } from '../../../shared/domain';
+
+const CENTRE: [number, number] = [98.34, 7.93];
+const style = { version: 8 as const, sources: {}, layers: [{ id: 'bg', type: 'background' as const, paint: { 'background-color': '#1b2430' } }] };
+
+const map = new MaplibreMap({ container: 'map', style, center: CENTRE, zoom: 10.3, attributionControl: false, fadeDuration: 0 });
+const loaded = new Promise<void>((done) => map.once('load', () => done()));
+const atlas = createIconAtlas();
+let overlay: MapLibreOverlay | null = null;
+let units: Unit[] = [];
+let mode: 'ours' | 'geojson' = 'ours';
+let seed = 1;
+const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+
+const unitAt = (i: number): Unit => ({
+  id: `u${i}`,
+  callsign: `U${i}`,
+  agency: i % 3 === 0 ? 'police' : i % 3 === 1 ? 'ems' : 'fire',
+  status: 'available',
+  position: [CENTRE[0] + (random() - 0.5) * 0.3, CENTRE[1] + (random() - 0.5) * 0.4],
+  headingDeg: 0,
+  speedKmh: 30,
+  station: null,
+  assignedIncidentId: null,
+  observedAt: 0,
+});
+
+const featureCollection = () => ({
+  type: 'FeatureCollection' as const,
+  features: units.map((u) => ({ type: 'Feature' as const, id: u.id, properties: { status: u.status, heading: u.headingDeg }, geometry: { type: 'Point' as const, coordinates: u.position } })),
+});
+
+function draw(): void {
+  if (mode === 'ours') overlay?.setProps({ layers: createUnitLayers({ units, atlas, stale: new Set(), selectedId: null, visible: true }) });
+  else map.getSource<GeoJSONSource>('units')?.setData(featureCollection());
+}
+
+const nextFrame = () => new Promise<number>((done) => requestAnimationFrame((t) => done(t)));
+
+const bench = {
+  async setup(count: number, how: 'ours' | 'geojson'): Promise<void> {
+    await loaded;
+    mode = how;
+    seed = 1;
+    units = Array.from({ length: count }, (_, i) => unitAt(i));
+    if (how === 'ours') {
+      overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+      map.addControl(overlay);
+    } else {
+      map.addSource('units', { type: 'geojson', data: featureCollection() });
+      map.addLayer({ id: 'units', type: 'circle', source: 'units', paint: { 'circle-radius': 5, 'circle-color': '#2e9e5b' } });
+    }
+    draw();
+    await nextFrame();
+    await nextFrame();
+  },
+  /** Moves `updates` units (a new array and new unit objects, as the window's store produces) and draws. */
+  move(updates: number): void {
+    const next = units.slice();
+    for (let k = 0; k < updates; k++) {
+      const i = Math.floor(random() * next.length);
+      const u = next[i];
+      if (u === undefined) continue;
+      next[i] = { ...u, position: [u.position[0] + (random() - 0.5) * 0.001, u.position[1] + (random() - 0.5) * 0.001], headingDeg: Math.floor(random() * 360) };
+    }
+    units = next;
+    draw();
+    map.triggerRepaint();
+  },
+  nextFrame,
+};
+
+Object.assign(window, { bench });
