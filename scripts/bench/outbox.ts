@@ -26,12 +26,30 @@ export function deliveryFault(queued: readonly { actionId: string; incidentId: s
   return missing.length === 0 ? null : `${missing.length} actions not applied exactly once (first: ${missing[0]?.actionId ?? ''})`;
 }
 
+/** An incident keeps at most 500 notes (shared/domain/model.ts): the notes are spread so none holds more than this. */
+const NOTES_PER_INCIDENT = 400;
+
+/** Adds incidents on the platform, as other consoles would, so the queued notes have enough to spread over. */
+async function addIncidents(url: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const body = { id: `urn:ngsi-ld:Alert:phuket:bench-outbox-${i}`, type: 'Alert', incidentType: 'medical', severity: 'high', location: { type: 'Point', coordinates: [98.3 + i * 0.001, 7.9] }, description: `bench outbox incident ${i}` };
+    const response = await fetch(`${url}/ngsi-ld/v1/entities`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`emulator refused incident ${i}: ${response.status}`);
+  }
+}
+
 async function run(ctx: BenchContext): Promise<Metric[]> {
   const count = ctx.smoke ? 40 : 10_000;
   const rig = await startCoreRig(21, 'outbox');
   const { core, emulator } = rig;
   try {
-    const open = core.live.snapshot().incidents.filter((i) => i.status !== 'closed').map((i) => i.id);
+    const openNow = () => core.live.snapshot().incidents.filter((i) => i.status !== 'closed').map((i) => i.id);
+    const needed = Math.ceil(count / NOTES_PER_INCIDENT);
+    if (openNow().length < needed) {
+      await addIncidents(emulator.url, needed - openNow().length);
+      await until(() => openNow().length >= needed, 60_000, `${needed} open incidents`);
+    }
+    const open = openNow();
     await setFault(emulator.url, 'outage', true);
     await until(() => core.live.health().link.state === 'down', 30_000, 'the link to go down');
     const queued: { actionId: string; incidentId: string }[] = [];
