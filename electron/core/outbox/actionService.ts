@@ -9,6 +9,7 @@ import type { LiveHub } from '../live/liveHub';
 import { log } from '../log/logger';
 import type { Store } from '../store/api';
 import { DeliveryGate } from './deliveryGate';
+import { EntryBook } from './entryBook';
 import { ownEvent } from '../timeline/ownEvents';
 import { newEntry, newIncidentId, toAction } from './entries';
 import { applyActionLocally, applyUnitService, createdIncident } from './localApply';
@@ -66,6 +67,7 @@ export interface ActionService {
 }
 
 const SETTLED_SHOWN = 200;
+const EMIT_EVERY_MS = 100;
 /** OutboxView holds at most 5000 rows: past that, a long outage shows the oldest queued (delivered first); every one is still kept and delivered. */
 const QUEUED_SHOWN = 5000 - SETTLED_SHOWN;
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -94,15 +96,18 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   const random = o.random ?? Math.random;
   const gate = new DeliveryGate(now, random);
   const submissions = new RecentSubmissions();
-  let entries: OutboxEntry[] = [];
+  let book = new EntryBook();
   const inFlight = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
+  let lastEmitAt = 0;
+  let trailingEmit: NodeJS.Timeout | null = null;
 
   /** Queued actions, and confirmed ones the platform has not yet echoed back, drawn over its incident. */
   const overlay = (incident: Incident): Incident => {
     const seen = o.live.platformUpdatedAt(incident.id);
-    return entries
-      .filter((e) => subjectOf(e.action) === incident.id && (e.state === 'queued' || (e.state === 'confirmed' && (e.settledAt ?? 0) > seen)))
+    return book
+      .ofSubject(incident.id)
+      .filter((e) => e.state === 'queued' || (e.state === 'confirmed' && (e.settledAt ?? 0) > seen))
       .reduce((current, e) => {
         const next = applyActionLocally(current, e.action, e.actor, e.createdAt);
         return next.ok ? next.value : current;
@@ -110,18 +115,32 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   };
 
   const view = (): OutboxView => {
-    const settled = entries.filter((e) => e.state !== 'queued').slice(-SETTLED_SHOWN);
-    return { entries: [...entries.filter((e) => e.state === 'queued').slice(0, QUEUED_SHOWN), ...settled].sort((a, b) => a.seq - b.seq), hold: gate.hold() };
+    const all = book.all();
+    const settled = all.filter((e) => e.state !== 'queued').slice(-SETTLED_SHOWN);
+    return { entries: [...all.filter((e) => e.state === 'queued').slice(0, QUEUED_SHOWN), ...settled].sort((a, b) => a.seq - b.seq), hold: gate.hold() };
   };
 
-  const changed = (incidentId: string | null) => {
-    if (incidentId !== null) o.live.refreshIncident(incidentId);
+  const emitView = () => {
+    lastEmitAt = Date.now();
     o.events.emit('outbox:changed', view());
   };
 
-  const patchEntry = (actionId: string, change: Partial<OutboxEntry>) => {
-    entries = entries.map((e) => (e.actionId === actionId ? { ...e, ...change } : e));
+  /**
+   * The windows hear of a change at once, then at most every EMIT_EVERY_MS while a long queue drains: each
+   * view is a whole (validated) list, so one per delivered action would make a drain quadratic.
+   */
+  const changed = (incidentId: string | null) => {
+    if (incidentId !== null) o.live.refreshIncident(incidentId);
+    if (trailingEmit !== null) return;
+    const since = Date.now() - lastEmitAt;
+    if (since >= EMIT_EVERY_MS) return emitView();
+    trailingEmit = setTimeout(() => {
+      trailingEmit = null;
+      emitView();
+    }, EMIT_EVERY_MS - since);
   };
+
+  const patchEntry = (actionId: string, change: Partial<OutboxEntry>) => book.patch(actionId, change);
 
   async function deliver(entry: OutboxEntry, delivery: ActionDelivery, store: OutboxStore): Promise<void> {
     inFlight.add(entry.actionId);
@@ -163,7 +182,8 @@ export function createActionService(o: ActionServiceOptions): ActionService {
 
   /** A call taken here stays on screen until the platform lists it, whatever a resync meanwhile said. */
   function keepCreatedShown(): void {
-    for (const e of entries) {
+    // A create is the first action on its incident, so a queued one is always its subject's head.
+    for (const e of book.heads()) {
       if (e.state !== 'queued' || e.action.kind !== 'create' || o.live.platformIncident(e.action.incidentId)) continue;
       o.local?.seedIncident(createdIncident(e.action, e.actor, e.createdAt));
     }
@@ -176,11 +196,11 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     if (permit.kind === 'none') return;
     if (permit.kind === 'probe') {
       // One action, whatever its own backoff, to learn whether the credentials are accepted again.
-      const probe = inFlight.size === 0 ? planDeliveries({ entries, now: Number.MAX_SAFE_INTEGER, inFlight })[0] : undefined;
+      const probe = inFlight.size === 0 ? planDeliveries({ entries: book.heads(), now: Number.MAX_SAFE_INTEGER, inFlight })[0] : undefined;
       if (probe !== undefined) void deliver(probe, o.delivery, o.store);
       return;
     }
-    for (const entry of planDeliveries({ entries, now: now(), inFlight })) void deliver(entry, o.delivery, o.store);
+    for (const entry of planDeliveries({ entries: book.heads(), now: now(), inFlight })) void deliver(entry, o.delivery, o.store);
   }
 
   /** A refused action is audited too (who tried what, and why not), when there is a store to keep it. */
@@ -196,7 +216,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   return {
     async start() {
       if (o.store) {
-        entries = await o.store.outbox();
+        book = new EntryBook(await o.store.outbox());
         await o.store.auditProfile(o.profile, o.newId()).catch((error: unknown) => log().warn('outbox: could not audit the operator profile', { error: describe(error) }));
       }
       o.live.setIncidentView(overlay);
@@ -205,11 +225,13 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     },
     stop() {
       if (timer) clearInterval(timer);
+      if (trailingEmit) clearTimeout(trailingEmit);
+      trailingEmit = null;
     },
     view,
     tick: kick,
     linkRestored() {
-      entries = entries.map((e) => (e.state === 'queued' ? { ...e, nextAttemptAt: null } : e));
+      book.retryAllNow();
       kick();
     },
     async perform(request) {
@@ -222,12 +244,12 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   /** Writes the action (state, outbox, audit, timeline in one transaction), then tells the windows and starts delivery. */
   async function commit(store: OutboxStore, write: Parameters<OutboxStore['recordAction']>[0]): Promise<void> {
     await store.recordAction(write);
-    entries = await store.outbox();
+    book.add(write.entry);
     if (write.timeline !== undefined) o.local?.timeline(write.timeline.incidentId, [write.timeline.event]);
   }
 
   function nextSeq(): number {
-    return entries.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
+    return book.nextSeq();
   }
 
   async function performOnUnit(store: OutboxStore, request: Extract<ActionRequest, { kind: 'unit-service' }>): Promise<ActionAccepted> {
@@ -249,7 +271,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
 
   async function performOnIncident(store: OutboxStore, request: Exclude<ActionRequest, { kind: 'unit-service' }>): Promise<ActionAccepted> {
     const repeatedCreate = request.kind === 'create' ? submissions.find(request, 'new', now()) : null;
-    if (repeatedCreate !== null) return { actionId: repeatedCreate, state: 'queued', incidentId: entries.find((e) => e.actionId === repeatedCreate)?.action.incidentId };
+    if (repeatedCreate !== null) return { actionId: repeatedCreate, state: 'queued', incidentId: book.get(repeatedCreate)?.action.incidentId };
     const actionId = o.newId();
     const action = toAction(request, actionId, request.kind === 'create' ? newIncidentId(o.newId()) : request.incidentId);
     if (action.kind === 'unit-service') throw new Error('an incident request became a unit action');
