@@ -19,7 +19,7 @@ function failing(): Handlers {
   const handlers: Record<string, unknown> = {
     ...Object.fromEntries(requestNames.map((name) => [name, boom])),
     'map:basemap': () => Promise.reject(new Error('async failure')),
-    'state:snapshot': () => JSON.parse('{"segments": "not a list"}'),
+    'feed:health': () => JSON.parse('{"feeds": "not a list"}'),
   };
   if (!coversEveryChannel(handlers)) throw new Error('a channel has no handler');
   return handlers;
@@ -30,7 +30,7 @@ describe('dispatch', () => {
     const before = faultSummary().faults;
     expect(await dispatch(failing(), 'app:info', {}, caller)).toEqual({ ok: false, error: 'handler bug' });
     expect(await dispatch(failing(), 'map:basemap', {}, caller)).toEqual({ ok: false, error: 'async failure' });
-    expect(await dispatch(failing(), 'state:snapshot', {}, caller)).toMatchObject({ ok: false, error: expect.stringMatching(/^state:snapshot output: segments/) });
+    expect(await dispatch(failing(), 'feed:health', {}, caller)).toMatchObject({ ok: false, error: expect.stringMatching(/^feed:health output: /) });
     expect(faultSummary().faults).toBe(before + 2);
   });
 

@@ -1,6 +1,7 @@
 import { ContractError, isRequestName, parseInput, parseOutput, reasonOf } from '../../shared/contract';
 import type { CallerContext, Handlers, IpcResult, RequestName } from '../../shared/contract';
 import { log } from './log/logger';
+import { builtByCore } from './builtByCore';
 import { recordFault } from './processGuards';
 
 export type DispatchResult = IpcResult;
@@ -9,7 +10,7 @@ async function run<K extends RequestName>(handlers: Handlers, channel: K, payloa
   const input = parseInput(channel, payload);
   const handler: Handlers[K] = handlers[channel];
   const output = await handler(input, caller);
-  return parseOutput(channel, output);
+  return builtByCore(channel) ? output : parseOutput(channel, output);
 }
 
 /** What a caller is told went wrong: the message only, bounded, and never itself a throw. */

@@ -1,12 +1,13 @@
 import { parseEvent } from '../../shared/contract';
 import type { EventName, EventPayload } from '../../shared/contract';
+import { builtByCore } from './builtByCore';
 import { recordFault } from './processGuards';
 
 type Listener = <K extends EventName>(channel: K, payload: EventPayload<K>) => void;
 
 /**
- * Fans core events out to every attached host. Payloads are parsed before they leave, so no window gets a
- * malformed event; emitting never throws, so an emitter inside a timer or a socket callback cannot end the core.
+ * Fans core events out to every attached host. Payloads are parsed before they leave (but for the bulk live
+ * batches, see builtByCore), so no window gets a malformed event; emitting never throws, so an emitter inside a timer or a socket callback cannot end the core.
  */
 export interface EventHub {
   emit<K extends EventName>(channel: K, payload: EventPayload<K>): void;
@@ -32,6 +33,7 @@ export function createEventHub(): EventHub {
 
   return {
     emit(channel, payload) {
+      if (builtByCore(channel)) return deliver(channel, payload);
       let parsed;
       try {
         parsed = parseEvent(channel, payload);
