@@ -88,6 +88,24 @@ describe('actions', () => {
     expect(await store.verifyAudit()).toMatchObject({ ok: true, records: 2 });
   });
 
+  it('records delivery results sent together in one group commit, each answered on its own, a bad one refused alone', async () => {
+    const folder = dir();
+    const store = await keeper.open(folder);
+    const writes = Array.from({ length: 30 }, (_, i) => actionWrite(uuidv7(), fakeIncident(10 + i), { kind: 'acknowledge', incidentId: fakeIncident(10 + i).id }, 1000 + i));
+    for (const write of writes) await store.recordAction(write);
+    const confirmed = (n: number) => ({ state: 'confirmed', attempts: 1, nextAttemptAt: null, lastError: null, settledAt: 2000 + n }) as const;
+    const results = await Promise.allSettled([
+      ...writes.map((w, n) => store.updateDelivery(w.entry.actionId, confirmed(n), OPERATOR)),
+      store.updateDelivery(uuidv7(), confirmed(99), OPERATOR),
+    ]);
+    expect(results.slice(0, 30).every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(results[30]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/no outbox entry/) }) });
+    expect((await store.outbox()).every((e) => e.state === 'confirmed')).toBe(true);
+    const events = auditEvents(folder).filter((e: unknown) => typeof e === 'object' && e !== null && 'event' in e && e.event === 'delivery:confirmed');
+    expect(events).toHaveLength(30);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, records: 60 });
+  });
+
   it('refuses an action whose after is about another incident', async () => {
     const store = await keeper.open(dir());
     const write = actionWrite(uuidv7(), fakeIncident(5), { kind: 'acknowledge', incidentId: fakeIncident(5).id }, 1000);

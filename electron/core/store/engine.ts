@@ -33,6 +33,11 @@ interface Opened {
 export class StoreEngine {
   private opened: Opened | null = null;
 
+  /** Delivery results that arrived together, recorded in one transaction (see ActionJournal.updateDeliveries). */
+  handleDeliveries(requests: readonly Extract<StoreRequest, { op: 'updateDelivery' }>[]): void {
+    this.require().actions.updateDeliveries(requests);
+  }
+
   handle(request: StoreRequest): unknown {
     if (request.op === 'open') return this.open(request);
     if (request.op === 'close') return this.close();

@@ -40,9 +40,18 @@ export interface ChainAnchor {
 const LastProfile = z.object({ after: z.string() });
 
 /** journal.db: local incident state, the outbox and the audit chain, always changed together. */
+/** One delivery result to record. */
+export interface DeliveryWrite {
+  readonly actionId: string;
+  readonly update: DeliveryUpdate;
+  readonly actor: OperatorProfile;
+  readonly at: number;
+}
+
 export class ActionJournal {
   private readonly recordTransaction: (write: ActionWrite, at: number) => Head;
   private readonly deliveryTransaction: (actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number) => Head | null;
+  private readonly deliveriesTransaction: (deliveries: readonly DeliveryWrite[]) => Head | null;
   private readonly auditTransaction: (entry: AuditEntry) => Head;
   private readonly restoreTransaction: (entries: readonly OutboxEntry[], at: number) => Head | null;
 
@@ -85,7 +94,7 @@ export class ActionJournal {
       return appendAudit(db, key(), { at, actor: entry.actor, actionId: entry.actionId, event: entry.action.kind, before: write.before, after: write.after });
     });
 
-    this.deliveryTransaction = immediate(db, (actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number) => {
+    const delivery = (actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number): Head | null => {
       const row = selectEntry.get(actionId);
       if (row === undefined) throw new Error(`no outbox entry for action ${actionId}`);
       const current = OutboxRow.parse(row);
@@ -103,6 +112,12 @@ export class ActionJournal {
       });
       // Once nothing is on its way, the platform's state is the truth again.
       if (unsettledOf.get(current.incident_id) === undefined) deleteLocal.run(current.incident_id);
+      return head;
+    };
+    this.deliveryTransaction = immediate(db, delivery);
+    this.deliveriesTransaction = immediate(db, (deliveries: readonly DeliveryWrite[]) => {
+      let head: Head | null = null;
+      for (const d of deliveries) head = delivery(d.actionId, d.update, d.actor, d.at) ?? head;
       return head;
     });
 
@@ -169,6 +184,17 @@ export class ActionJournal {
   updateDelivery(actionId: string, update: DeliveryUpdate, actor: OperatorProfile, at: number): void {
     const head = this.deliveryTransaction(actionId, update, actor, at);
     if (head !== null) this.anchorHead(head, at);
+  }
+
+  /**
+   * Several delivery results in one transaction and one anchored head (a group commit): what a draining
+   * outbox settles in one turn of the worker costs one sync of the journal, not one each. All or none, in order.
+   */
+  updateDeliveries(deliveries: readonly DeliveryWrite[]): void {
+    const last = deliveries.at(-1);
+    if (last === undefined) return;
+    const head = this.deliveriesTransaction(deliveries);
+    if (head !== null) this.anchorHead(head, last.at);
   }
 
   outbox(): OutboxEntry[] {

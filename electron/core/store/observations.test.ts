@@ -68,11 +68,17 @@ describe('observations', () => {
     expect((await store.loadLatest()).items).toEqual([{ feed: 'units', item: fakeUnit(3, 2000) }]);
   });
 
-  it('refuses a batch with an invalid item as a whole, writing none of it', async () => {
+  it('refuses a batch with a record that misnames its item as a whole, writing none of it', async () => {
     const store = await keeper.open(dir());
-    const broken = observe({ ...fakeUnit(1), speedKmh: -5 }, 10);
+    const broken = { ...observe(fakeUnit(1), 10), entityId: 'someone-else' };
     await expect(store.appendObservations([observe(fakeUnit(2), 10), broken])).rejects.toThrow(/malformed request/);
     expect(await store.countObservations()).toBe(0);
+  });
+
+  it('never reads back an item the domain refuses, whatever was written', async () => {
+    const store = await keeper.open(dir());
+    await store.appendObservations([observe(fakeUnit(2), 10), observe({ ...fakeUnit(1), speedKmh: -5 }, 10)]);
+    expect((await store.loadLatest()).items).toEqual([{ feed: 'units', item: fakeUnit(2) }]);
   });
 
   it('writes large batches in one transaction at a useful rate', async () => {

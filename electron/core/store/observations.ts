@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { FEED_IDS, parseItem } from '../../../shared/domain';
 import type { FeedId, FeedItem } from '../../../shared/domain';
-import type { LatestState, ObservationRecord } from './api';
+import type { LatestState } from './api';
+import type { ObservationRow } from './schemas';
 import { OBSERVATION_SQL } from './observationSql';
 
 const PayloadRow = z.object({ payload: z.string() });
@@ -17,7 +18,7 @@ export class ObservationCache {
   private readonly newestReceivedOfFeed: BetterSqlite3.Statement;
   private readonly count: BetterSqlite3.Statement;
   private readonly pruneAll: (before: number) => number;
-  private readonly appendAll: (records: readonly ObservationRecord[]) => void;
+  private readonly appendAll: (records: readonly ObservationRow[]) => void;
 
   constructor(db: BetterSqlite3.Database) {
     this.append = db.prepare(OBSERVATION_SQL.append);
@@ -31,7 +32,7 @@ export class ObservationCache {
       pruneLatest.run(before, before);
       return pruneObservations.run(before).changes;
     });
-    const transaction = db.transaction((records: readonly ObservationRecord[]) => {
+    const transaction = db.transaction((records: readonly ObservationRow[]) => {
       for (const record of records) {
         const payload = JSON.stringify(record.item.item);
         this.append.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, payload);
@@ -43,7 +44,7 @@ export class ObservationCache {
   }
 
   /** All records of one call in one transaction: the log and `latest` never disagree. */
-  appendObservations(records: readonly ObservationRecord[]): void {
+  appendObservations(records: readonly ObservationRow[]): void {
     if (records.length > 0) this.appendAll(records);
   }
 

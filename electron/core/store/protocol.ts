@@ -9,7 +9,7 @@ import {
   AuditVerifyResultSchema,
   DeliveryUpdateSchema,
   LatestStateSchema,
-  ObservationRecordSchema,
+  ObservationRowSchema,
   StoreOpenReportSchema,
 } from './schemas';
 
@@ -19,7 +19,7 @@ const Millis = z.number().int().nonnegative();
 
 export const StoreRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('open'), dir: z.string().min(1), at: Millis, readOnly: z.boolean(), busyTimeoutMs: z.number().int().nonnegative() }),
-  z.object({ op: z.literal('appendObservations'), records: z.array(ObservationRecordSchema) }),
+  z.object({ op: z.literal('appendObservations'), records: z.array(ObservationRowSchema) }),
   z.object({ op: z.literal('loadLatest') }),
   z.object({ op: z.literal('countObservations') }),
   z.object({ op: z.literal('prune'), before: z.number() }),
