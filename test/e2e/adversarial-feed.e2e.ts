@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
-import { FeedHealthReport } from '../../shared/contract';
+import { FeedHealthReport, LiveSnapshot } from '../../shared/contract';
 import type { FeedHealth } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
 import { SHOTS, startHeadlessConsole } from '../support/console-host';
@@ -214,21 +214,24 @@ let browser: Browser;
 let page: Page;
 
 /** feed:health over the contract, as a window asks for it. */
-async function health(): Promise<FeedHealthReport> {
+/** One request over the host's contract WebSocket, as a window makes it, parsed with the contract's schema. */
+async function ask<T>(channel: string, schema: z.ZodType<T>): Promise<T> {
   const ws = new WebSocket(`${app.origin.replace('http', 'ws')}/contract?secret=${app.secret}`, { origin: app.origin });
   try {
-    return await new Promise<FeedHealthReport>((resolve, reject) => {
+    return await new Promise<T>((resolve, reject) => {
       ws.on('error', reject);
-      ws.on('open', () => ws.send(JSON.stringify({ t: 'req', id: 1, ch: 'feed:health', payload: {} })));
+      ws.on('open', () => ws.send(JSON.stringify({ t: 'req', id: 1, ch: channel, payload: {} })));
       ws.on('message', (data) => {
         const message: unknown = JSON.parse(data.toString());
-        if (typeof message === 'object' && message !== null && 't' in message && message.t === 'res' && 'payload' in message) resolve(FeedHealthReport.parse(message.payload));
+        if (typeof message === 'object' && message !== null && 't' in message && message.t === 'res' && 'payload' in message) resolve(schema.parse(message.payload));
       });
     });
   } finally {
     ws.terminate();
   }
 }
+
+const health = (): Promise<FeedHealthReport> => ask('feed:health', FeedHealthReport);
 
 const feed = (report: FeedHealthReport, id: FeedHealth['feed']): FeedHealth => {
   const found = report.feeds.find((f) => f.feed === id);
@@ -297,9 +300,13 @@ describe('a console fed by a hostile platform', () => {
     await stub.notify([...hostileAlerts('live'), ...hostileVehicles('live'), futureAlert('live')]);
     await healthUntil('the stream refusals', (r) => feed(r, 'incidents').rejected >= before.rejected + REFUSED_ALERTS && (feed(r, 'incidents').adjusted ?? 0) > (before.adjusted ?? 0));
     // The entity stamped 9999 is not frozen: a later, ordinary update still applies.
-    const itemsBefore = feed(await health(), 'incidents').items;
     await stub.notify([alert('urn:ngsi-ld:Alert:live:future', { dateModified: new Date().toISOString(), description: 'updated after the year-9999 stamp' })]);
-    await healthUntil('the later update to apply', (r) => feed(r, 'incidents').items > itemsBefore);
+    const deadline = Date.now() + 60_000;
+    const updated = async () => (await ask('state:snapshot', LiveSnapshot)).incidents.find((i) => i.id === 'urn:ngsi-ld:Alert:live:future')?.description;
+    while ((await updated()) !== 'updated after the year-9999 stamp') {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the later update to apply');
+      await page.waitForTimeout(100);
+    }
     await stillServing();
   });
 
