@@ -9,12 +9,14 @@ import { createIncidentLayers } from './layers/incidentLayers';
 import { createReportLayers } from './layers/reportLayers';
 import { createTrafficLayers } from './layers/trafficLayers';
 import { createUnitLayers } from './layers/unitLayers';
+import { rowTableFollower } from './layers/rowTable';
 import { createWarningLayers } from './layers/warningLayers';
 import { staleUnitIds } from './staleUnits';
 import { memoTwo, valuesMemo } from './stableValues';
 
 // One array per feed, the same object until the feed's map is replaced: deck.gl then skips the attribute work.
-const units = valuesMemo<Unit>();
+// Units move every batch: their rows keep their order, so only the moved ones are computed again.
+const unitRows = rowTableFollower<Unit>();
 const incidents = valuesMemo<Incident>();
 const warnings = valuesMemo<Warning>();
 const buses = valuesMemo<Bus>();
@@ -39,7 +41,8 @@ export interface LiveLayerExtras {
 
 /** The live layers for a state of the window's store, bottom to top. */
 export function createLiveLayers(state: ConsoleState, atlas: IconAtlas, pulse: number, extras: LiveLayerExtras = { busLines: null, now: Date.now() }): Layer[] {
-  const unitList = units(state.units);
+  const unitTable = unitRows(state.units);
+  const unitList = unitTable.rows;
   const selected = (kind: 'unit' | 'incident') => (state.selection?.kind === kind ? state.selection.id : null);
   return [
     ...warningLayersFor(warnings(state.warnings), state.layers.warnings, extras.now),
@@ -48,6 +51,6 @@ export function createLiveLayers(state: ConsoleState, atlas: IconAtlas, pulse: n
     ...createReportLayers({ reports: reports(state.reports), visible: state.layers.reports, selectedId: state.selectedReportId }),
     ...createBusLayers({ buses: buses(state.buses), visible: state.layers.buses, now: extras.now, selectedId: null }),
     ...createIncidentLayers({ incidents: incidents(state.incidents), atlas, selectedId: selected('incident'), pulse, visible: state.layers.incidents, escalated: state.escalated }),
-    ...createUnitLayers({ units: unitList, atlas, stale: staleUnits(unitList, state.health), selectedId: selected('unit'), visible: state.layers.units }),
+    ...createUnitLayers({ units: unitList, atlas, stale: staleUnits(unitList, state.health), selectedId: selected('unit'), visible: state.layers.units, changed: unitTable.ranges }),
   ];
 }

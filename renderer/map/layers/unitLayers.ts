@@ -4,6 +4,7 @@ import type { Unit } from '../../../shared/domain';
 import { STALE_COLOR, UNIT_STATUS_COLORS } from './colors';
 import type { IconAtlas } from './iconAtlas';
 import { LOCAL_LOAD_OPTIONS } from './localFetch';
+import type { RowRange } from './rowTable';
 import { unitIconName } from './iconAtlas';
 
 export interface UnitLayerInput {
@@ -13,7 +14,11 @@ export interface UnitLayerInput {
   stale: ReadonlySet<string>;
   selectedId: string | null;
   visible: boolean;
+  /** The rows that changed since the last draw (rowTable.ts): only theirs are computed again; null or absent means all. */
+  changed?: readonly RowRange[] | null;
 }
+
+const rangesOf = (changed: readonly RowRange[]) => () => changed.map((r) => ({ startRow: r.startRow, endRow: r.endRow }));
 
 /** Units: an icon per agency, rotated by heading, coloured by status, grey when stale. */
 export function createUnitLayers(input: UnitLayerInput): Layer[] {
@@ -33,6 +38,7 @@ export function createUnitLayers(input: UnitLayerInput): Layer[] {
       sizeUnits: 'pixels',
       getColor: (u) => (input.stale.has(u.id) ? STALE_COLOR : UNIT_STATUS_COLORS[u.status]),
       updateTriggers: { getColor: [input.stale], getSize: [input.selectedId] },
+      ...(input.changed === undefined || input.changed === null ? {} : { _dataDiff: rangesOf(input.changed) }),
     }),
   ];
 }

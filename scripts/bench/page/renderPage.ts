@@ -8,10 +8,12 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MaplibreMap } from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { createIconAtlas } from '../../../renderer/map/layers/iconAtlas';
+import { rowTableFollower } from '../../../renderer/map/layers/rowTable';
 import { createUnitLayers } from '../../../renderer/map/layers/unitLayers';
 import type { Unit } from '../../../shared/domain';
 
 const CENTRE: [number, number] = [98.34, 7.93];
+const NO_STALE: ReadonlySet<string> = new Set();
 const style = { version: 8 as const, sources: {}, layers: [{ id: 'bg', type: 'background' as const, paint: { 'background-color': '#1b2430' } }] };
 
 const map = new MaplibreMap({ container: 'map', style, center: CENTRE, zoom: 10.3, attributionControl: false, fadeDuration: 0 });
@@ -19,6 +21,9 @@ const loaded = new Promise<void>((done) => map.once('load', () => done()));
 const atlas = createIconAtlas();
 let overlay: MapLibreOverlay | null = null;
 let units: Unit[] = [];
+/** The units as the window's store holds them: a new map per batch, sharing the unchanged units. */
+let byId = new Map<string, Unit>();
+let follow = rowTableFollower<Unit>();
 let mode: 'ours' | 'geojson' = 'ours';
 let seed = 1;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
@@ -42,7 +47,10 @@ const featureCollection = () => ({
 });
 
 function draw(): void {
-  if (mode === 'ours') overlay?.setProps({ layers: createUnitLayers({ units, atlas, stale: new Set(), selectedId: null, visible: true }) });
+  if (mode === 'ours') {
+    const table = follow(byId);
+    overlay?.setProps({ layers: createUnitLayers({ units: table.rows, atlas, stale: NO_STALE, selectedId: null, visible: true, changed: table.ranges }) });
+  }
   else map.getSource<GeoJSONSource>('units')?.setData(featureCollection());
 }
 
@@ -54,6 +62,8 @@ const bench = {
     mode = how;
     seed = 1;
     units = Array.from({ length: count }, (_, i) => unitAt(i));
+    byId = new Map(units.map((u) => [u.id, u]));
+    follow = rowTableFollower<Unit>();
     if (how === 'ours') {
       overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
       map.addControl(overlay);
@@ -68,13 +78,17 @@ const bench = {
   /** Moves `updates` units (a new array and new unit objects, as the window's store produces) and draws. */
   move(updates: number): void {
     const next = units.slice();
+    const nextById = new Map(byId);
     for (let k = 0; k < updates; k++) {
       const i = Math.floor(random() * next.length);
       const u = next[i];
       if (u === undefined) continue;
-      next[i] = { ...u, position: [u.position[0] + (random() - 0.5) * 0.001, u.position[1] + (random() - 0.5) * 0.001], headingDeg: Math.floor(random() * 360) };
+      const moved: Unit = { ...u, position: [u.position[0] + (random() - 0.5) * 0.001, u.position[1] + (random() - 0.5) * 0.001], headingDeg: Math.floor(random() * 360) };
+      next[i] = moved;
+      nextById.set(moved.id, moved);
     }
     units = next;
+    byId = nextById;
     draw();
     map.triggerRepaint();
   },
