@@ -11,6 +11,7 @@ import { launchChromium } from '../support/chromium';
 import { ROOT, startEmulatorProcess, startHeadlessConsole } from '../support/console-host';
 import type { RunningConsole, RunningEmulator } from '../support/console-host';
 import { waitForLiveFrames } from '../support/console-page';
+import { FEED_PATHS } from '../../emulator/feeds/paths';
 import { incidentsOnPlatform, receivedActions, setFault } from '../support/emulator-control';
 
 // One platform, one console (restarted once, on the same data folder) and one browser for the whole file.
@@ -29,7 +30,7 @@ let browser: Browser;
 let page: Page;
 
 async function openConsole(): Promise<void> {
-  app = await startHeadlessConsole([], { ...consoleEnv, PHUKET_PLATFORM_URL: emulator.url });
+  app = await startHeadlessConsole([], { ...consoleEnv, PHUKET_PLATFORM_URL: emulator.url, PHUKET_REPORTS_URL: `${emulator.url}${FEED_PATHS.citizenReports}`, PHUKET_REPORTS_POLL_S: '1' });
   page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   await page.goto(app.url);
   await page.waitForSelector('html[data-map-ready="true"]', { state: 'attached', timeout: 90_000 });
@@ -236,6 +237,27 @@ describe('the call-taker desk', () => {
     await shot('thai');
     await page.keyboard.press('l');
     expect(englishId).not.toBe(id);
+  });
+
+  it('promotes a citizen report from the reports list: the dialog comes filled, and the report is linked to the new incident', async () => {
+    const reports = page.getByRole('listbox', { name: en.reports.list });
+    await reports.getByRole('option').first().waitFor({ timeout: 30_000 });
+    await reports.getByRole('option').first().click();
+    await page.getByRole('button', { name: en.reports.promote }).click();
+    const dialog = page.getByRole('dialog', { name: en.calltaker.dialog });
+    await expect(dialog.getByRole('note').textContent()).resolves.toMatch(/^From citizen report /);
+    await expect(dialog.getByLabel(en.calltaker.location, { exact: true }).inputValue()).resolves.toMatch(/^\d+\.\d+, \d+\.\d+$/);
+    await page.keyboard.press('Control+Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await shot('promoted-report');
+    const linked = async (): Promise<string[]> => {
+      const body: unknown = await (await fetch(`${emulator.url}${FEED_PATHS.citizenReports}`)).json();
+      const features = typeof body === 'object' && body !== null && 'features' in body && Array.isArray(body.features) ? body.features : [];
+      return features.flatMap((f: unknown) => (typeof f === 'object' && f !== null && 'properties' in f && typeof f.properties === 'object' && f.properties !== null && 'incidentId' in f.properties && typeof f.properties.incidentId === 'string' ? [f.properties.incidentId] : []));
+    };
+    await expect.poll(linked, { timeout: 30_000 }).toHaveLength(1);
+    const [incidentId] = await linked();
+    await expect.poll(async () => (await incidentsOnPlatform(emulator.url)).some((i) => i.id === incidentId), { timeout: 30_000 }).toBe(true);
   });
 
   it('takes a call during an outage, delivers it once when the link returns, and escalates it while nobody acknowledges it', async () => {

@@ -30,6 +30,7 @@ export async function showOnly(page: Page, layers: LayerName[]): Promise<void> {
   await waitForLiveFrames(page, (await liveCounter(page, 'liveFrames')) + 1);
 }
 
+/** A feed's row in the feed-health panel in a state (not a source link's row, which a polled feed's name shares). */
 export function feedState(page: Page, feed: LayerName, state: 'connected' | 'degraded' | 'down') {
-  return page.getByRole('region', { name: 'Feed health' }).getByRole('listitem', { name: `${feed}: ${state}` });
+  return page.getByRole('region', { name: 'Feed health' }).locator(`li.feed[aria-label="${feed}: ${state}"]`);
 }
