@@ -5,11 +5,11 @@ export const FEED_PATHS = {
   citizenReports: '/reports/v1/reports.geojson',
 } as const;
 
-/** The emulator's polled feeds, as the console's `platform.sources` config, polled briskly for a demo. */
+/** The emulator's polled feeds, as the console's `platform.sources` config, polled more often than a site would for a demo. */
 export function emulatorSources(baseUrl: string): Record<keyof typeof FEED_PATHS, { url: string; pollS: number }> {
   return {
-    cap: { url: `${baseUrl}${FEED_PATHS.cap}`, pollS: 5 },
-    gtfsRealtime: { url: `${baseUrl}${FEED_PATHS.gtfsRealtime}`, pollS: 2 },
-    citizenReports: { url: `${baseUrl}${FEED_PATHS.citizenReports}`, pollS: 5 },
+    cap: { url: `${baseUrl}${FEED_PATHS.cap}`, pollS: 15 },
+    gtfsRealtime: { url: `${baseUrl}${FEED_PATHS.gtfsRealtime}`, pollS: 5 },
+    citizenReports: { url: `${baseUrl}${FEED_PATHS.citizenReports}`, pollS: 10 },
   };
 }
