@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { readJsonBody } from '../http/body';
 import { REPORT_STATUSES } from './reportBook';
 
 const MAX_PATCH_BYTES = 16 * 1024;
-const TYPES = new Set(['application/merge-patch+json', 'application/json']);
+const TYPES = ['application/merge-patch+json', 'application/json'];
 
 /** What a console may change on a report: the incident it became or joined, and (optionally) its status. */
 const ReportPatch = z
@@ -15,23 +16,9 @@ export type PatchBody = { ok: true; patch: ReportPatch } | { ok: false; status: 
 
 /** Reads a JSON merge-patch (RFC 7396) body, bounded while it streams, and says exactly what is wrong with it. */
 export async function readReportPatch(req: IncomingMessage): Promise<PatchBody> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!TYPES.has(type)) return { ok: false, status: 415, detail: `Content-Type must be application/merge-patch+json, not "${type}"` };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_PATCH_BYTES) return { ok: false, status: 413, detail: `body exceeds ${MAX_PATCH_BYTES} bytes` };
-    chunks.push(buf);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch (error) {
-    return { ok: false, status: 400, detail: `body is not JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const parsed = ReportPatch.safeParse(json);
+  const body = await readJsonBody(req, MAX_PATCH_BYTES, TYPES);
+  if (!body.ok) return body;
+  const parsed = ReportPatch.safeParse(body.json);
   if (!parsed.success) return { ok: false, status: 400, detail: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
   return { ok: true, patch: parsed.data };
 }
