@@ -21,6 +21,8 @@ describe('CLI arguments', () => {
     [['--verbose'], /unknown argument --verbose/],
     [['--mqtt', 'http://127.0.0.1:1883'], /--mqtt needs a broker URL/],
     [['--mqtt', 'mqtt://127.0.0.1:1883', '--no-mqtt'], /exclude each other/],
+    [['--load-rate', '-5'], /--load-rate needs a number from 0 to 50000/],
+    [['--load-units', '9000'], /--load-units needs a number from 1 to 5000/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed.ok).toBe(false);
@@ -32,6 +34,14 @@ describe('CLI MQTT flags', () => {
   it('--mqtt names an external broker; --no-mqtt starts none', () => {
     expect(parseCliArgs(['--mqtt', 'mqtt://127.0.0.1:1883/'])).toEqual({ ok: true, options: { mqttUrl: 'mqtt://127.0.0.1:1883' } });
     expect(parseCliArgs(['--no-mqtt', '--seed', '2'])).toEqual({ ok: true, options: { embeddedBroker: false, seed: 2 } });
+  });
+});
+
+describe('CLI load flags', () => {
+  it('--load-rate starts synthetic load over 2 000 units unless --load-units says otherwise', () => {
+    expect(parseCliArgs(['--load-rate', '1000'])).toEqual({ ok: true, options: { load: { units: 2_000, perSecond: 1_000 } } });
+    expect(parseCliArgs(['--load-units', '300', '--load-rate', '50'])).toEqual({ ok: true, options: { load: { units: 300, perSecond: 50 } } });
+    expect(parseCliArgs(['--load-units', '300'])).toEqual({ ok: true, options: {} });
   });
 });
 

@@ -2,9 +2,11 @@ import type { EmulatorOptions } from './emulator';
 
 export const USAGE = `usage: npm run emulator -- [--port P] [--seed S] [--speed X] [--start ISO] [--tick-ms MS]
                             [--state FILE] [--fault outage|http503|stall|malformed]...
-                            [--mqtt mqtt://HOST:PORT | --no-mqtt]
+                            [--mqtt mqtt://HOST:PORT | --no-mqtt] [--load-rate R] [--load-units N]
   --mqtt URL   use this external MQTT broker instead of starting the embedded one
-  --no-mqtt    start no MQTT broker (subscriptions may still name their own)`;
+  --no-mqtt    start no MQTT broker (subscriptions may still name their own)
+  --load-rate  synthetic unit moves per second, for load and soak tests (default 0: none)
+  --load-units how many synthetic units those moves go round (default 2000, at most 5000)`;
 
 const FAULTS = ['outage', 'http503', 'stall', 'malformed'] as const;
 type FaultName = (typeof FAULTS)[number];
@@ -22,6 +24,7 @@ function number(flag: string, raw: string | undefined, min: number, max: number)
 export function parseCliArgs(argv: readonly string[]): CliParse {
   const opts: { -readonly [K in keyof EmulatorOptions]: EmulatorOptions[K] } = {};
   const faults: Partial<Record<FaultName, boolean>> = {};
+  const load = { units: 2_000, perSecond: 0 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     if (flag === '--no-mqtt') {
@@ -60,6 +63,14 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         parsed = value !== undefined && isFault(value) ? 0 : `--fault needs one of ${FAULTS.join(', ')}`;
         if (value !== undefined && isFault(value)) faults[value] = true;
         break;
+      case '--load-rate':
+        parsed = numeric(0, 50_000);
+        if (typeof parsed === 'number') load.perSecond = parsed;
+        break;
+      case '--load-units':
+        parsed = numeric(1, 5_000);
+        if (typeof parsed === 'number') load.units = Math.floor(parsed);
+        break;
       case '--mqtt':
         parsed = value !== undefined && /^mqtts?:\/\/[^/\s]+\/?$/i.test(value) ? 0 : '--mqtt needs a broker URL like mqtt://127.0.0.1:1883';
         if (value !== undefined) opts.mqttUrl = value.replace(/\/$/, '');
@@ -71,6 +82,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     i++;
   }
   if (Object.keys(faults).length > 0) opts.faults = faults;
+  if (load.perSecond > 0) opts.load = load;
   if (opts.mqttUrl !== undefined && opts.embeddedBroker === false) return { ok: false, error: '--mqtt and --no-mqtt exclude each other' };
   return { ok: true, options: opts };
 }

@@ -11,6 +11,8 @@ import type { EmbeddedBroker } from './mqtt/embeddedBroker';
 import { MqttPublisher } from './mqtt/publisher';
 import { Corrupter } from './ngsi/malformed';
 import { SubscriptionStore } from './ngsi/subscriptions/store';
+import { createLoadGenerator } from './load/loadGenerator';
+import type { LoadGenerator, LoadPlan } from './load/loadGenerator';
 import { ChangeTracker } from './notify/changes';
 import { CityFeed } from './notify/cityFeed';
 import { SubscriptionNotifier } from './notify/engine';
@@ -39,6 +41,8 @@ export interface EmulatorOptions {
   readonly embeddedBroker?: boolean;
   /** An external broker to advertise instead of the embedded one (e.g. mosquitto at mqtt://127.0.0.1:1883). */
   readonly mqttUrl?: string;
+  /** Synthetic load to start with (see Emulator.load); none by default. */
+  readonly load?: LoadPlan;
   /**
    * The wall clock subscriptions live by (expiresAt, throttling, cooldown, notifiedAt); default Date.now.
    * Never the simulated clock: a client's lease must not run out faster because the city runs at --speed 20.
@@ -54,6 +58,8 @@ export interface Emulator {
   /** The MQTT broker for notifications: the embedded one, the external one given, or null with neither. */
   readonly mqttUrl: string | null;
   readonly subscriptions: SubscriptionStore;
+  /** Synthetic moving units for benchmarks and soak runs (load/loadGenerator.ts); none until set. */
+  readonly load: LoadGenerator;
   /** The simulated time as the polled feeds stamp it (see FeedPublisherContext.stamp). */
   platformNow(): number;
   /** Advances the simulation by dtSimSeconds and pushes the resulting notifications. */
@@ -106,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     subNotifier.offer(sysClock.stampChanges(feed.collect((type) => subNotifier.interestedIn(type))));
     flushSubscriptions();
   };
+  const load = createLoadGenerator(city, { push: pushChanges, warn });
   const broker: EmbeddedBroker | null = options.mqttUrl === undefined && options.embeddedBroker !== false ? await startEmbeddedBroker({ warn }) : null;
   const mqttUrl = options.mqttUrl ?? broker?.url ?? null;
   const describe = (): Record<string, unknown> => ({
@@ -121,13 +128,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     mqttUrl,
     actions: actions.entries.length,
     faults: { ...faults },
+    load: { ...load.plan, published: load.published },
   });
   // The simulated clock projected onto the wall clock: the start is now, and simulated time passes at real speed.
   const wallAtStart = Date.now();
   const simAtStart = city.nowMs;
   const stamp = (simMs: number): number => Math.round(wallAtStart + (simMs - simAtStart) / speed);
   const feeds = createFeedPublishers({ city, seed, now: () => city.nowMs, stamp, warn });
-  const api = { city, actions, faults, corrupter, changed: pushChanges };
+  const api = { city, actions, faults, corrupter, changed: pushChanges, load };
   const platform = { api, generic, subscriptions, sysClock, forget: (id: string) => subNotifier.forget(id) };
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -152,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const timers: NodeJS.Timeout[] = [];
   if (options.autoTick !== false) timers.push(setInterval(() => step((tickMs / 1000) * speed), tickMs));
   if (options.statePath !== undefined) timers.push(setInterval(save, options.saveEveryMs ?? 10_000));
+  if (options.load !== undefined) load.set(options.load);
 
   let closing: Promise<void> | undefined;
   return {
@@ -161,12 +170,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     actions,
     mqttUrl,
     subscriptions,
+    load,
     platformNow: () => stamp(city.nowMs),
     step,
     save,
     close: () => {
       closing ??= (async () => {
         for (const t of timers) clearInterval(t);
+        load.stop();
         save();
         await server.close();
         await publisher.close();

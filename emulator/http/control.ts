@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { City } from '../city/city';
+import { LoadPlan } from '../load/loadGenerator';
+import type { LoadGenerator } from '../load/loadGenerator';
 import type { ActionLog } from './actionLog';
 import { patchAttrs } from './entitiesApi';
 import type { ApiContext } from './entitiesApi';
@@ -15,6 +17,7 @@ export interface ControlContext extends ApiContext {
   readonly actions: ActionLog;
   readonly faults: FaultState;
   readonly describe: () => Record<string, unknown>;
+  readonly load: LoadGenerator;
   /** Drops every open connection except the one asking (so the control reply still gets out). */
   readonly destroyConnections: (except: Socket | null) => void;
 }
@@ -31,6 +34,15 @@ async function postFaults(ctx: ControlContext, req: IncomingMessage): Promise<Re
   return { status: 200, body: { ...ctx.faults } };
 }
 
+async function postLoad(ctx: ControlContext, req: IncomingMessage): Promise<Reply> {
+  const body = await readJsonBody(req);
+  if (!body.ok) return problem(body.status, 'BadRequestData', 'Unreadable body', body.detail);
+  const parsed = LoadPlan.safeParse(body.json);
+  if (!parsed.success) return problem(400, 'BadRequestData', 'Invalid load', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  ctx.load.set(parsed.data);
+  return { status: 200, body: { ...ctx.load.plan, published: ctx.load.published } };
+}
+
 const INCIDENT_PATH = /^\/emulator\/incidents\/([^/]+)$/;
 
 /**
@@ -44,7 +56,7 @@ async function patchIncident(ctx: ControlContext, req: IncomingMessage, id: stri
   return patchAttrs(ctx, id, body.json, typeof header === 'string' ? header : undefined);
 }
 
-/** `/emulator/*`: fault switches, the received-action log, a status summary and another console's hand. Always reachable. */
+/** `/emulator/*`: fault switches, synthetic load, the received-action log, a status summary and another console's hand. Always reachable. */
 export async function handleControl(ctx: ControlContext, req: IncomingMessage, url: URL): Promise<Reply> {
   const incident = INCIDENT_PATH.exec(url.pathname)?.[1];
   if (incident !== undefined && req.method === 'POST') return patchIncident(ctx, req, decodeURIComponent(incident));
@@ -55,6 +67,10 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, u
       return postFaults(ctx, req);
     case 'GET /emulator/actions':
       return { status: 200, body: ctx.actions.entries };
+    case 'GET /emulator/load':
+      return { status: 200, body: { ...ctx.load.plan, published: ctx.load.published } };
+    case 'POST /emulator/load':
+      return postLoad(ctx, req);
     case 'GET /emulator/status':
       return { status: 200, body: ctx.describe() };
     default:
