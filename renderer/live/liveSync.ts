@@ -1,4 +1,5 @@
 import type { Bridge, LiveChanges } from '../../shared/contract';
+import { frameProbe } from '../map/frameProbe';
 import { countLiveUpdate } from '../map/readiness';
 import type { ConsoleStore } from '../store/store';
 
@@ -18,6 +19,7 @@ export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb
     const batches = queue;
     queue = [];
     store.getState().applyChanges(batches, Date.now());
+    frameProbe.applied(batches);
     countLiveUpdate(batches.some((b) => b.units.length > 0));
   };
 

@@ -12,6 +12,7 @@ import { applyBasemapSettings, initialView, markMapIdle } from './controls/apply
 import { HomeControl } from './controls/HomeControl';
 import { registerSiteTiles } from './controls/siteTiles';
 import { createLiveLayers } from './deckLayers';
+import { frameProbe } from './frameProbe';
 import type { BusLinesFile } from './layers/busLayers';
 import { loadBusLines } from './layers/busLayers';
 import { createIconAtlas } from './layers/iconAtlas';
@@ -85,6 +86,7 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
         drawn = true;
         if (loaded) ready();
         if (store.getState().lastDataAt !== null) countLiveFrame();
+        frameProbe.drawn(Date.now());
       },
     });
     // New incidents pulse at 10 frames a second once the basemap has loaded (earlier, redraws would slow the load);
