@@ -57,6 +57,8 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
     map.addControl(home, 'top-right');
     map.addControl(new FullscreenControl(), 'top-right');
     map.on('idle', markMapIdle);
+    // Once per frame, after deck.gl has drawn its layers inside it (onAfterRender runs once per interleaved layer).
+    map.on('render', () => frameProbe.drawn(Date.now()));
 
     const unsubscribeLanguage = () => i18n.off('languageChanged', relabel);
     const relabel = () => {
@@ -86,7 +88,6 @@ export function MapView({ manifest }: { manifest: BasemapManifest }) {
         drawn = true;
         if (loaded) ready();
         if (store.getState().lastDataAt !== null) countLiveFrame();
-        frameProbe.drawn(Date.now());
       },
     });
     // New incidents pulse at 10 frames a second once the basemap has loaded (earlier, redraws would slow the load);

@@ -12,6 +12,7 @@ import { ingest } from '../../scripts/bench/ingest';
 import { deliveryFault, outbox } from '../../scripts/bench/outbox';
 import { recommend } from '../../scripts/bench/recommend';
 import { BENCHES } from '../../scripts/bench/registry';
+import { growthPct } from '../../scripts/bench/soak';
 import { writeResults } from '../../scripts/bench/results';
 import { mosquittoMissing } from '../support/mosquitto';
 
@@ -56,7 +57,13 @@ describe('benchmark harness', () => {
   it('names every benchmark once, so `npm run bench -- <name>` is unambiguous', () => {
     const names = BENCHES.map((b) => b.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['ingest', 'outbox', 'recommend', 'coldstart-core', 'coldstart', 'crosswindow', 'fanout']));
+    expect(names).toEqual(expect.arrayContaining(['ingest', 'outbox', 'recommend', 'coldstart-core', 'coldstart', 'crosswindow', 'fanout', 'feed-to-pixel', 'soak']));
+  });
+
+  it('reads soak growth from the ends of a series, so one odd sample does not decide it', () => {
+    expect(growthPct([100, 100, 100, 100, 100, 100])).toBe(0);
+    expect(growthPct([100, 101, 99, 150, 110, 110, 111])).toBeCloseTo(10, 5);
+    expect(growthPct([100, 300, 100, 100, 100, 100])).toBe(0);
   });
 
   it('catches an outbox that applies an action twice, skips one, or reorders an incident', () => {
