@@ -13,6 +13,11 @@ export interface DatabaseSpec {
   readonly name: 'cache.db' | 'journal.db';
   readonly synchronous: 'NORMAL' | 'FULL';
   readonly migrations: readonly Migration[];
+  /**
+   * What `quick_check` reads at a start after a clean close: the whole file, or only the tables the start
+   * reads. A whole check reads every page, which grows with the file: a week of cache is hundreds of MB.
+   */
+  readonly startCheck: 'whole' | { readonly tables: readonly string[] };
 }
 
 export interface ConnectOptions {
@@ -30,16 +35,19 @@ export interface Connection {
 }
 
 const QuickCheckRows = z.array(z.object({ quick_check: z.string() }));
+const TableName = z.string().regex(/^[a-z_]+$/);
 const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
 /**
  * Opens one database: a file that fails `quick_check` (or is not a database) is moved aside, kept,
  * and replaced by a fresh one; a file from a newer console is refused untouched; then pragmas and migrations.
+ * A file with a -wal beside it was not closed (a crash, a power cut, another console using it): it is
+ * checked whole whatever its spec says, since that is when pages get damaged.
  */
 export function connect(spec: DatabaseSpec, options: ConnectOptions): Connection {
   const file = join(options.dir, spec.name);
   let recovered: RecoveredFile | null = null;
-  const damage = existsSync(file) ? probe(file, options) : null;
+  const damage = existsSync(file) ? probe(file, existsSync(`${file}-wal`) ? 'whole' : spec.startCheck, options) : null;
   if (damage !== null) recovered = { file, movedTo: moveAside(file, options.at), reason: damage };
   if (!options.readOnly) makePrivate(file);
   const db = openRaw(file, options.readOnly, options.busyTimeoutMs);
@@ -79,10 +87,13 @@ function openRaw(file: string, readOnly: boolean, busyTimeoutMs: number): Better
  * a writable one would checkpoint its WAL into the damaged file and delete the WAL, changing what is kept
  * for inspection. Other errors (permissions, locks) are thrown: they are not damage.
  */
-function probe(file: string, options: ConnectOptions): string | null {
+function probe(file: string, scope: DatabaseSpec['startCheck'], options: ConnectOptions): string | null {
   const db = openRaw(file, true, options.busyTimeoutMs);
   try {
-    const rows = QuickCheckRows.parse(db.pragma('quick_check'));
+    // A table that does not exist yet (a file from before it) has nothing to check; quick_check would refuse the name.
+    const tables = scope === 'whole' ? null : scope.tables.map((table) => TableName.parse(table)).filter((table) => tableExists(db, table));
+    const pragmas = tables === null ? ['quick_check'] : tables.map((table) => `quick_check('${table}')`);
+    const rows = pragmas.flatMap((pragma) => QuickCheckRows.parse(db.pragma(pragma)));
     const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
     return problems.length === 0 ? null : `quick_check failed: ${problems.slice(0, 3).join('; ')}`;
   } catch (error) {
@@ -91,6 +102,10 @@ function probe(file: string, options: ConnectOptions): string | null {
   } finally {
     db.close();
   }
+}
+
+function tableExists(db: BetterSqlite3.Database, table: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
 }
 
 /** Keeps the damaged file and its -wal/-shm for inspection, under a name that says when and why. */

@@ -17,8 +17,9 @@ import { TimelineJournal } from './journalTimeline';
 import type { StoreRequest } from './protocol';
 
 // The cache can be fetched again, so a commit need not wait for the disk; the journal holds what only this console knows.
-export const CACHE_DB: DatabaseSpec = { name: 'cache.db', synchronous: 'NORMAL', migrations: cacheMigrations };
-export const JOURNAL_DB: DatabaseSpec = { name: 'journal.db', synchronous: 'FULL', migrations: journalMigrations };
+// A start reads only the cache's latest picture, so that is what a start after a clean close checks of it.
+export const CACHE_DB: DatabaseSpec = { name: 'cache.db', synchronous: 'NORMAL', migrations: cacheMigrations, startCheck: { tables: ['latest'] } };
+export const JOURNAL_DB: DatabaseSpec = { name: 'journal.db', synchronous: 'FULL', migrations: journalMigrations, startCheck: 'whole' };
 
 interface Opened {
   readonly dir: string;
