@@ -66,7 +66,8 @@ export class WorkerStore implements Store {
 
   private startWorker() {
     const spec = this.options.worker ?? sourceWorker();
-    const worker = new Worker(spec.path, spec.execArgv === undefined ? {} : { execArgv: spec.execArgv });
+    // Never the parent's options: a console started through tsx would load tsx's loader into a compiled worker too.
+    const worker = new Worker(spec.path, { execArgv: spec.execArgv ?? [] });
     this.worker = worker;
     this.dead = null;
     // Events of a worker already replaced are old news.
