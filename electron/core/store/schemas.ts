@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TimelineEvent } from '../../../shared/contract';
-import { DeliveryState, FeedId, FeedItemSchema, Incident, OperatorProfile, OutboxEntry, Unit, subjectOf } from '../../../shared/domain';
+import { DeliveryState, FeedId, Incident, OperatorProfile, OutboxEntry, Unit, subjectOf } from '../../../shared/domain';
+import type { FeedItem } from '../../../shared/domain';
 
 const Millis = z.number().int().nonnegative();
 
@@ -23,8 +24,15 @@ export const ObservationRowSchema = z
   .refine((record) => record.feed === record.item.feed && record.entityId === record.item.item.id, { message: 'the record and its item name different feeds or ids' });
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 
+const ItemEnvelope = z.object({ feed: FeedId, item: z.object({ id: z.string().min(1).max(256) }).loose(), modifiedAt: z.number().finite().optional() });
+
+/**
+ * The last-known picture as the client takes it from the worker: each item checked for its feed and id only.
+ * The worker parsed every item against its feed's schema as it read it from disk (`ObservationCache.loadLatest`),
+ * which is the boundary; parsing them all again on this side of the thread doubled a cold start's load time.
+ */
 export const LatestStateSchema = z.object({
-  items: z.array(FeedItemSchema),
+  items: z.array(z.custom<FeedItem>((value) => ItemEnvelope.safeParse(value).success, { message: 'not a feed item' })),
   newestReceivedAt: z.partialRecord(FeedId, Millis.nullable()),
 });
 
