@@ -118,9 +118,10 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
         emitStatus();
       }),
     );
-    // A prune that fails (a full disk, a closed store) is logged and tried again next hour.
-    const prune = guarded('cache prune', () => void store.prune(Date.now() - (options.retentionMs ?? WEEK_MS)).catch((error: unknown) => recordFault('cache prune', error)));
-    prune();
+  }
+  // A prune that fails (a full disk, a closed store) is logged and tried again next hour.
+  const prune = store ? guarded('cache prune', () => void store.prune(Date.now() - (options.retentionMs ?? WEEK_MS)).catch((error: unknown) => recordFault('cache prune', error))) : null;
+  if (prune) {
     const timer = setInterval(prune, PRUNE_EVERY_MS);
     timer.unref();
     timers.push(timer);
@@ -133,6 +134,8 @@ export async function startConsoleCore(options: CoreOptions): Promise<ConsoleCor
   if (store) await restoreLocalIncidents(store, (id) => live.platformIncident(id) !== undefined, seedIncident).catch((error: unknown) => recordFault('restoring local incidents', error));
   await service.start();
   live.start();
+  // After the start's own reads: the worker answers in order, and the first window need not wait for a delete.
+  prune?.();
 
   const windows = await startWindowSession({ events, dataDir: options.dataDir ?? null, workstation: options.profile.workstation, newId: options.newId });
   const handlers = createHandlers({
