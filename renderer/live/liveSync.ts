@@ -25,6 +25,7 @@ export function startLiveSync(bridge: Bridge, store: ConsoleStore, schedule: (cb
 
   const offChanges = bridge['state:changes']((changes) => {
     queue.push(changes);
+    frameProbe.received(changes, Date.now());
     if (!scheduled) {
       scheduled = true;
       schedule(drain);

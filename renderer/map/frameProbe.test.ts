@@ -22,12 +22,14 @@ describe('frame probe', () => {
   it('turns each applied unit update into a latency at the next drawn frame, and only that frame', () => {
     const probe = createFrameProbe();
     probe.drawn(900);
+    probe.received(batchOf(unit('a', 1_000), unit('b', 1_040)), 1_100);
     probe.applied([batchOf(unit('a', 1_000), unit('b', 1_040))]);
     probe.applied([batchOf(unit('a', 1_100))]);
     probe.drawn(1_250);
     probe.drawn(1_300);
     const reading = probe.take();
     expect(reading.latencies).toEqual([250, 210, 150]);
+    expect(reading.arrivals).toEqual([100, 60]);
     expect(reading.frameIntervals).toEqual([350, 50]);
   });
 
@@ -36,6 +38,6 @@ describe('frame probe', () => {
     probe.applied([batchOf(unit('a', 10))]);
     probe.drawn(20);
     expect(probe.take().latencies).toEqual([10]);
-    expect(probe.take()).toEqual({ latencies: [], frameIntervals: [] });
+    expect(probe.take()).toEqual({ latencies: [], arrivals: [], frameIntervals: [] });
   });
 });

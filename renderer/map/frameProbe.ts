@@ -11,11 +11,14 @@ const MAX_SAMPLES = 200_000;
 export interface FrameProbeReading {
   /** Milliseconds from an update's stamp to the end of the frame that drew it. */
   readonly latencies: number[];
+  /** Milliseconds from an update's stamp to its arrival in the window (the platform's, core's and host's share). */
+  readonly arrivals: number[];
   /** Milliseconds between consecutive drawn frames. */
   readonly frameIntervals: number[];
 }
 
 export interface FrameProbe {
+  received(changes: LiveChanges, now: number): void;
   applied(batches: readonly LiveChanges[]): void;
   drawn(now: number): void;
   take(): FrameProbeReading;
@@ -30,9 +33,13 @@ function bounded(list: number[], value: number): void {
 export function createFrameProbe(): FrameProbe {
   let pending: number[] = [];
   let latencies: number[] = [];
+  let arrivals: number[] = [];
   let frameIntervals: number[] = [];
   let lastFrame: number | null = null;
   return {
+    received(changes, now) {
+      for (const unit of changes.units) bounded(arrivals, now - unit.observedAt);
+    },
     applied(batches) {
       for (const batch of batches) for (const unit of batch.units) pending.push(unit.observedAt);
     },
@@ -43,15 +50,16 @@ export function createFrameProbe(): FrameProbe {
       pending = [];
     },
     take() {
-      const reading = { latencies, frameIntervals };
+      const reading = { latencies, arrivals, frameIntervals };
       latencies = [];
+      arrivals = [];
       frameIntervals = [];
       return reading;
     },
   };
 }
 
-const NO_PROBE: FrameProbe = { applied: () => undefined, drawn: () => undefined, take: () => ({ latencies: [], frameIntervals: [] }) };
+const NO_PROBE: FrameProbe = { received: () => undefined, applied: () => undefined, drawn: () => undefined, take: () => ({ latencies: [], arrivals: [], frameIntervals: [] }) };
 
 /** The window's probe: live only with `?probe=frames`, and then readable by the benchmark's driver as `window.frameProbe`. */
 export const frameProbe: FrameProbe = (() => {

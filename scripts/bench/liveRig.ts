@@ -14,7 +14,7 @@ import { waitForLiveFrames } from '../../test/support/console-page';
 import { buildRendererIfStale } from '../build-if-stale';
 
 const LoadState = z.object({ units: z.number(), perSecond: z.number(), published: z.number() });
-const Reading = z.object({ latencies: z.array(z.number()), frameIntervals: z.array(z.number()) });
+const Reading = z.object({ latencies: z.array(z.number()), arrivals: z.array(z.number()), frameIntervals: z.array(z.number()) });
 export type ProbeReading = z.infer<typeof Reading>;
 
 export interface LiveRig {
