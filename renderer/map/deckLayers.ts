@@ -15,7 +15,7 @@ import { staleUnitIds } from './staleUnits';
 import { memoTwo, valuesMemo } from './stableValues';
 
 // One array per feed, the same object until the feed's map is replaced: deck.gl then skips the attribute work.
-// Units move every batch: their rows keep their order, so only the moved ones are computed again.
+// Units move every batch: their rows keep their order, so only the moved ones are written again.
 const unitRows = rowTableFollower<Unit>();
 const incidents = valuesMemo<Incident>();
 const warnings = valuesMemo<Warning>();
@@ -51,6 +51,6 @@ export function createLiveLayers(state: ConsoleState, atlas: IconAtlas, pulse: n
     ...createReportLayers({ reports: reports(state.reports), visible: state.layers.reports, selectedId: state.selectedReportId }),
     ...createBusLayers({ buses: buses(state.buses), visible: state.layers.buses, now: extras.now, selectedId: null }),
     ...createIncidentLayers({ incidents: incidents(state.incidents), atlas, selectedId: selected('incident'), pulse, visible: state.layers.incidents, escalated: state.escalated }),
-    ...createUnitLayers({ units: unitList, atlas, stale: staleUnits(unitList, state.health), selectedId: selected('unit'), visible: state.layers.units, changed: unitTable.ranges }),
+    ...createUnitLayers({ units: unitList, atlas, stale: staleUnits(unitList, state.health), selectedId: selected('unit'), visible: state.layers.units }),
   ];
 }
