@@ -67,11 +67,23 @@ async function heapMb(browser: Browser, url: string, mode: Mode, count: number):
   }
 }
 
+/** The layer measured is the console's, and must stay clickable: a pick where a unit is drawn gives that unit. */
+async function checkPicking(browser: Browser, url: string): Promise<void> {
+  const { page } = await openPage(browser, url, 50, 'ours');
+  try {
+    const picked = await page.evaluate('window.bench.pickFirst()');
+    if (typeof picked !== 'string' || !picked.startsWith('u')) throw new Error(`the unit layer picked ${String(picked)} where a unit is drawn`);
+  } finally {
+    await page.close();
+  }
+}
+
 async function run(ctx: BenchContext): Promise<Metric[]> {
   const plan = ctx.smoke ? { units: 500, perBatch: 100, batches: 3, rounds: 1, fpsUnits: [500], fpsSeconds: 0.3, heapUnits: 1_000 } : { units: 10_000, perBatch: 1_000, batches: 20, rounds: 3, fpsUnits: [10_000, 50_000], fpsSeconds: 5, heapUnits: 100_000 };
   const served = await serveRenderPage();
   const browser = await launchChromium();
   try {
+    await checkPicking(browser, served.url);
     const ratios: number[] = [];
     const ours: number[] = [];
     const theirs: number[] = [];

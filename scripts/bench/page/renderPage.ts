@@ -49,7 +49,7 @@ const featureCollection = () => ({
 function draw(): void {
   if (mode === 'ours') {
     const table = follow(byId);
-    overlay?.setProps({ layers: createUnitLayers({ units: table.rows, atlas, stale: NO_STALE, selectedId: null, visible: true, changed: table.ranges }) });
+    overlay?.setProps({ layers: createUnitLayers({ units: table.rows, atlas, stale: NO_STALE, selectedId: null, visible: true }) });
   }
   else map.getSource<GeoJSONSource>('units')?.setData(featureCollection());
 }
@@ -93,6 +93,14 @@ const bench = {
     map.triggerRepaint();
   },
   nextFrame,
+  /** The id of the unit deck.gl picks where the first unit is drawn ("ours" only): the layer must stay clickable. */
+  pickFirst(): string | null {
+    const first = units[0];
+    if (overlay === null || first === undefined) return null;
+    const at = map.project(first.position);
+    const picked: unknown = overlay.pickObject({ x: at.x, y: at.y, radius: 4 })?.object;
+    return typeof picked === 'object' && picked !== null && 'id' in picked && typeof picked.id === 'string' ? picked.id : null;
+  },
 };
 
 Object.assign(window, { bench });

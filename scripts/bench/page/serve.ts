@@ -11,14 +11,14 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
-/** Bundles the render bench page (esbuild, in memory) and serves it on loopback. */
-export async function serveRenderPage(): Promise<BenchPage> {
+/** Bundles the render bench page (esbuild, in memory) and serves it on loopback; unminified for readable profiles. */
+export async function serveRenderPage(options: { minify?: boolean } = {}): Promise<BenchPage> {
   const bundled = await build({
     entryPoints: [resolve(import.meta.dirname, 'renderPage.ts')],
     bundle: true,
     write: false,
     format: 'iife',
-    minify: true,
+    minify: options.minify ?? true,
     target: 'chrome120',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
