@@ -12,7 +12,8 @@ import type { Bench, BenchContext, Metric } from './harness';
 import { atLeast, atMost, median, metric } from './harness';
 import { serveRenderPage } from './page/serve';
 
-type Mode = 'ours' | 'geojson';
+/** "page": the same moves and books, no unit drawn: the share of the time that is the page's, in both other modes. */
+type Mode = 'ours' | 'geojson' | 'page';
 const Metrics = z.object({ metrics: z.array(z.object({ name: z.string(), value: z.number() })) });
 
 async function scriptSeconds(cdp: CDPSession): Promise<number> {
@@ -97,6 +98,7 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
     const small = { perBatch: 20, batches: 50 };
     const smallTheirs = ctx.smoke ? Number.NaN : await scriptingPer1000(browser, served.url, 'geojson', plan.units, small.perBatch, small.batches);
     const smallOurs = ctx.smoke ? Number.NaN : await scriptingPer1000(browser, served.url, 'ours', plan.units, small.perBatch, small.batches);
+    const pageOnly = ctx.smoke ? Number.NaN : await scriptingPer1000(browser, served.url, 'page', plan.units, plan.perBatch, plan.batches);
     const out = [
       metric(ctx, 'render_update_ratio', median(ratios), 'ratio', atLeast(5), `${plan.units} units, batches of ${plan.perBatch}, median of ${plan.rounds}`),
       metric(ctx, 'render_script_ms_per_1k_ours', median(ours), 'ms', null),
@@ -108,6 +110,7 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
         metric(ctx, 'render_update_ratio_small_batches', smallTheirs / smallOurs, 'ratio', null, `${plan.units} units, batches of ${small.perBatch}`),
         metric(ctx, 'render_script_ms_per_1k_small_ours', smallOurs, 'ms', null),
         metric(ctx, 'render_script_ms_per_1k_small_geojson', smallTheirs, 'ms', null),
+        metric(ctx, 'render_script_ms_per_1k_page_only', pageOnly, 'ms', null, 'the same moves and map, no unit drawn: the share of the page itself in both modes'),
       );
     }
     for (const n of plan.fpsUnits) {

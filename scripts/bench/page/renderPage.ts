@@ -12,6 +12,9 @@ import { rowTableFollower } from '../../../renderer/map/layers/rowTable';
 import { createUnitLayers } from '../../../renderer/map/layers/unitLayers';
 import type { Unit } from '../../../shared/domain';
 
+/** "page" keeps the same books as the others (the store's copies) and draws no unit: the page's own share of the time. */
+type Mode = 'ours' | 'geojson' | 'page';
+
 const CENTRE: [number, number] = [98.34, 7.93];
 const NO_STALE: ReadonlySet<string> = new Set();
 const style = { version: 8 as const, sources: {}, layers: [{ id: 'bg', type: 'background' as const, paint: { 'background-color': '#1b2430' } }] };
@@ -24,7 +27,9 @@ let units: Unit[] = [];
 /** The units as the window's store holds them: a new map per batch, sharing the unchanged units. */
 let byId = new Map<string, Unit>();
 let follow = rowTableFollower<Unit>();
-let mode: 'ours' | 'geojson' = 'ours';
+let mode: Mode = 'ours';
+let renders = 0;
+map.on('render', () => renders++);
 let seed = 1;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 
@@ -51,13 +56,13 @@ function draw(): void {
     const table = follow(byId);
     overlay?.setProps({ layers: createUnitLayers({ units: table.rows, atlas, stale: NO_STALE, selectedId: null, visible: true }) });
   }
-  else map.getSource<GeoJSONSource>('units')?.setData(featureCollection());
+  else if (mode === 'geojson') map.getSource<GeoJSONSource>('units')?.setData(featureCollection());
 }
 
 const nextFrame = () => new Promise<number>((done) => requestAnimationFrame((t) => done(t)));
 
 const bench = {
-  async setup(count: number, how: 'ours' | 'geojson'): Promise<void> {
+  async setup(count: number, how: Mode): Promise<void> {
     await loaded;
     mode = how;
     seed = 1;
@@ -67,7 +72,7 @@ const bench = {
     if (how === 'ours') {
       overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
       map.addControl(overlay);
-    } else {
+    } else if (how === 'geojson') {
       map.addSource('units', { type: 'geojson', data: featureCollection() });
       map.addLayer({ id: 'units', type: 'circle', source: 'units', paint: { 'circle-radius': 5, 'circle-color': '#2e9e5b' } });
     }
@@ -93,6 +98,8 @@ const bench = {
     map.triggerRepaint();
   },
   nextFrame,
+  /** How many times maplibre has drawn the map (with the overlay, if any). */
+  renders: () => renders,
   /** The id of the unit deck.gl picks where the first unit is drawn ("ours" only): the layer must stay clickable. */
   pickFirst(): string | null {
     const first = units[0];
