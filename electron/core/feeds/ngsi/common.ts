@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PHUKET_MARGIN } from '../../../../shared/domain';
+import { ANY_FINITE, positionListSchema, positionSchema } from './positions';
 
 /** Where the console accepts coordinates. Tests of the official (Spanish) examples widen it to the world. */
 export interface Area {
@@ -18,12 +19,11 @@ export interface MapOptions {
 }
 
 /** On the wire only finiteness is checked; the area check then says what is wrong (and spots [lat, lon]). */
-const WirePosition = z.tuple([z.number().finite(), z.number().finite()]);
-export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: WirePosition });
-export const LineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(WirePosition).min(2).max(2000) });
+export const PointGeometry = z.object({ type: z.literal('Point'), coordinates: positionSchema(ANY_FINITE) });
+export const LineGeometry = z.object({ type: z.literal('LineString'), coordinates: positionListSchema(ANY_FINITE, 2, 2000) });
 
-export function inArea(area: Area, [lon, lat]: readonly [number, number]): boolean {
-  return lon >= area.west && lon <= area.east && lat >= area.south && lat <= area.north;
+export function inArea(area: Area, point: readonly [number, number]): boolean {
+  return point[0] >= area.west && point[0] <= area.east && point[1] >= area.south && point[1] <= area.north;
 }
 
 /** Says where a coordinate went wrong, and recognises the commonest mistake: [lat, lon] for [lon, lat]. */
