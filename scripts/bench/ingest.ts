@@ -13,17 +13,15 @@ import { mapEntity } from '../../electron/core/feeds/ngsi/mapEntity';
 import type { FeedItem } from '../../electron/core/feeds/ngsi/mapEntity';
 import type { FeedSink, FeedSource } from '../../electron/core/feeds/source';
 import { createLiveHub } from '../../electron/core/live/liveHub';
-import type { ObservationRecord } from '../../electron/core/store/api';
+import { observationRecord } from '../../electron/core/live/observationRecord';
 import { createStore } from '../../electron/core/store/store';
-import { itemEndedAt, itemTime } from '../../shared/domain';
+import { itemTime } from '../../shared/domain';
 import type { FeedId } from '../../shared/domain';
 import { cityEntities } from './cityRows';
 import type { Bench, BenchContext, Metric } from './harness';
 import { atLeast, median, metric, until } from './harness';
 
 const BATCH = 500;
-
-const record = (item: FeedItem, receivedAt: number): ObservationRecord => ({ feed: item.feed, entityId: item.item.id, sourceTime: itemTime(item), endedAt: itemEndedAt(item), receivedAt, item });
 
 /** Rows per second for the plain insert: one transaction per batch, the log's columns and indexes, nothing else. */
 function rawInsert(items: readonly FeedItem[]): number {
@@ -81,7 +79,7 @@ async function consoleIngest(raws: readonly unknown[]): Promise<{ rate: number; 
       }
       for (const [feed, items] of byFeed) bound.sink?.changes(feed, items, receivedAt, null);
       seen = flushes;
-      const records = [...byFeed.values()].flat().map((item) => record(item, receivedAt));
+      const records = [...byFeed.values()].flat().map((item) => observationRecord(item, receivedAt));
       writing = writing.then(() => store.appendObservations(records));
       // Let the hub's flush timer and the store's worker replies run, as they would between notifications.
       await new Promise((resolve) => setImmediate(resolve));

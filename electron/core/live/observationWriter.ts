@@ -1,6 +1,6 @@
-import { itemEndedAt, itemTime } from '../../../shared/domain';
 import type { FeedItem } from '../../../shared/domain';
 import type { ObservationRecord, Store } from '../store/api';
+import { observationRecord } from './observationRecord';
 
 /**
  * Batches accepted feed items into the observation log: one transaction a second however busy the feeds.
@@ -19,7 +19,7 @@ export function createObservationWriter(store: Store, flushMs = 1000): { add(ite
   const timer = setInterval(() => void flush(), flushMs);
   return {
     add(items, receivedAt) {
-      for (const item of items) buffer.push({ feed: item.feed, entityId: item.item.id, sourceTime: itemTime(item), receivedAt, endedAt: itemEndedAt(item), item });
+      for (const item of items) buffer.push(observationRecord(item, receivedAt));
     },
     async stop() {
       clearInterval(timer);

@@ -2,8 +2,7 @@ import type { TimelineEvent } from '../../../shared/contract';
 import type { FeedId, Incident, OperatorProfile, OutboxEntry, Unit } from '../../../shared/domain';
 import type { FeedItem } from '../feeds/ngsi/mapEntity';
 
-/** One normalized observation, as the feed delivered it. */
-export interface ObservationRecord {
+interface ObservationFields {
   readonly feed: FeedId;
   readonly entityId: string;
   /** The platform's time for it (observedAt / dateModified), ms. */
@@ -12,8 +11,14 @@ export interface ObservationRecord {
   readonly receivedAt: number;
   /** When the item stopped mattering (closed, expired, done), for retention; null while it matters. */
   readonly endedAt: number | null;
-  readonly item: FeedItem;
 }
+
+/**
+ * One normalized observation, as the feed delivered it: the item itself, or (the live path, see
+ * live/observationRecord) its domain item already serialized as JSON, which is what the log stores: a string
+ * crosses to the store's worker as one copy, where an object is cloned field by field and stringified there again.
+ */
+export type ObservationRecord = ObservationFields & ({ readonly item: FeedItem } | { readonly payload: string });
 
 export interface RecoveredFile {
   readonly file: string;

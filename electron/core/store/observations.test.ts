@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { perFeed } from '../../../shared/domain';
+import { observationRecord } from '../live/observationRecord';
 import { fakeIncident, fakeSegment, fakeUnit, observe } from './testing/fakeItems';
 import { storeTestKit } from './testing/tempDir';
 
@@ -78,6 +79,34 @@ describe('observations', () => {
   it('never reads back an item the domain refuses, whatever was written', async () => {
     const store = await keeper.open(dir());
     await store.appendObservations([observe(fakeUnit(2), 10), observe({ ...fakeUnit(1), speedKmh: -5 }, 10)]);
+    expect((await store.loadLatest()).items).toEqual([{ feed: 'units', item: fakeUnit(2) }]);
+  });
+
+  it('stores records that bring their item already serialized, next to ones that bring the item, and reads both back as items', async () => {
+    const store = await keeper.open(dir());
+    await store.appendObservations([observationRecord({ feed: 'traffic', item: fakeSegment(1, 1000) }, 5000), observe(fakeUnit(1, 1000), 5001)]);
+    await store.appendObservations([observationRecord({ feed: 'units', item: fakeUnit(1, 2000) }, 6000)]);
+    expect(await store.countObservations()).toBe(3);
+    const latest = await store.loadLatest();
+    expect(latest.items).toHaveLength(2);
+    expect(latest.items).toContainEqual({ feed: 'traffic', item: fakeSegment(1, 1000) });
+    expect(latest.items).toContainEqual({ feed: 'units', item: fakeUnit(1, 2000) });
+  });
+
+  it('refuses a batch with a malformed serialized record as a whole, writing none of it', async () => {
+    const store = await keeper.open(dir());
+    const good = observationRecord({ feed: 'units', item: fakeUnit(2) }, 10);
+    await expect(store.appendObservations([good, { ...good, entityId: '' }])).rejects.toThrow(/malformed request/);
+    await expect(store.appendObservations([good, { ...good, payload: '' }])).rejects.toThrow(/malformed request/);
+    expect(await store.countObservations()).toBe(0);
+  });
+
+  it('never reads back a serialized item that is not JSON or that the domain refuses, and loses nothing else', async () => {
+    const store = await keeper.open(dir());
+    const good = observationRecord({ feed: 'units', item: fakeUnit(2) }, 10);
+    const refused = observationRecord({ feed: 'units', item: { ...fakeUnit(3), speedKmh: -5 } }, 10);
+    await store.appendObservations([good, refused, { ...observationRecord({ feed: 'units', item: fakeUnit(4) }, 10), payload: '{"id": "u4", tru' }]);
+    expect(await store.countObservations()).toBe(3);
     expect((await store.loadLatest()).items).toEqual([{ feed: 'units', item: fakeUnit(2) }]);
   });
 

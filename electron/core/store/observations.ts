@@ -34,7 +34,7 @@ export class ObservationCache {
     });
     const transaction = db.transaction((records: readonly ObservationRow[]) => {
       for (const record of records) {
-        const payload = JSON.stringify(record.item.item);
+        const payload = 'payload' in record ? record.payload : JSON.stringify(record.item.item);
         this.append.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, payload);
         this.upsertLatest.run(record.feed, record.entityId, record.sourceTime, record.receivedAt, record.endedAt, payload);
       }

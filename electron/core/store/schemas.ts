@@ -6,22 +6,29 @@ import type { FeedItem } from '../../../shared/domain';
 const Millis = z.number().int().nonnegative();
 
 
+const ObservationFields = {
+  feed: FeedId,
+  entityId: z.string().min(1).max(256),
+  sourceTime: Millis,
+  receivedAt: Millis,
+  endedAt: Millis.nullable(),
+};
+
+/** Bounds what one observation may bring: an incident at its caps (500 notes of 4000 characters) is about 2 MB. */
+const MAX_PAYLOAD = 8_000_000;
+
 /**
- * An observation as the store's worker takes it: the record checked whole, the item only for its feed and id.
- * Items were parsed against their domain schema where they entered (the feed boundary) and are parsed again
- * where they are read back from disk (`loadLatest`); parsing them a third time in between cost the ingest path
- * most of its time for no gain in safety.
+ * An observation as the store's worker takes it: the record checked whole, the item only for its feed and id,
+ * or its serialized payload only for its length (the live path's form, tried first). Items were parsed against
+ * their domain schema where they entered (the feed boundary) and are parsed again where they are read back from
+ * disk (`loadLatest`); parsing them a third time in between cost the ingest path most of its time for no gain in safety.
  */
-export const ObservationRowSchema = z
-  .object({
-    feed: FeedId,
-    entityId: z.string().min(1).max(256),
-    sourceTime: Millis,
-    receivedAt: Millis,
-    endedAt: Millis.nullable(),
-    item: z.object({ feed: FeedId, item: z.object({ id: z.string().min(1).max(256) }).loose() }).loose(),
-  })
-  .refine((record) => record.feed === record.item.feed && record.entityId === record.item.item.id, { message: 'the record and its item name different feeds or ids' });
+export const ObservationRowSchema = z.union([
+  z.object({ ...ObservationFields, payload: z.string().min(2).max(MAX_PAYLOAD) }),
+  z
+    .object({ ...ObservationFields, item: z.object({ feed: FeedId, item: z.object({ id: z.string().min(1).max(256) }).loose() }).loose() })
+    .refine((record) => record.feed === record.item.feed && record.entityId === record.item.item.id, { message: 'the record and its item name different feeds or ids' }),
+]);
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 
 const ItemEnvelope = z.object({ feed: FeedId, item: z.object({ id: z.string().min(1).max(256) }).loose(), modifiedAt: z.number().finite().optional() });
