@@ -58,6 +58,9 @@ function instancesOf(attribute: unknown): Record<string, unknown>[] | null {
   return Array.isArray(attribute) && attribute.length > 0 && attribute.every(isInstance) ? attribute : null;
 }
 
+/** Shared by every entity without multi-attributes (most of them): nothing is ever added to it. */
+const NO_INSTANCES: ReadonlyMap<string, readonly unknown[]> = new Map();
+
 /**
  * Flattens NGSI-LD (normalized or keyValues, with or without `@context`) and NGSI-v2 entities alike,
  * so the mappers validate one shape. Never throws: anything that is not an entity is refused with a reason.
@@ -69,21 +72,23 @@ export function flattenEntity(raw: unknown): Mapped<FlatEntity> {
   if (id.trim().length === 0) return refuse('entity id is empty');
   if (id.length > MAX_ID) return refuse(`entity id of ${id.length} characters is longer than ${MAX_ID}`);
   if (typeof type !== 'string' || type.length === 0 || type.length > 100) return refuse(`${id}: entity type missing`);
-  const keys = Object.keys(raw).filter((k) => k !== 'id' && k !== 'type' && k !== '@context');
-  if (keys.length > MAX_ATTRIBUTES) return refuse(`${id}: more than ${MAX_ATTRIBUTES} attributes`);
-  // Entries, never `obj[key] = …`: an attribute named `__proto__` must stay an attribute, not become a prototype.
-  const attrs: [string, unknown][] = [];
-  const observedAt: [string, string][] = [];
-  const instances = new Map<string, unknown[]>();
+  const keys = Object.keys(raw);
+  if (keys.length > MAX_ATTRIBUTES && keys.filter((k) => k !== 'id' && k !== 'type' && k !== '@context').length > MAX_ATTRIBUTES) return refuse(`${id}: more than ${MAX_ATTRIBUTES} attributes`);
+  // Prototype-less records written in place (one pass, no entry arrays to collect): an attribute named
+  // `__proto__` stays an attribute, there being no Object.prototype accessor for it to reach.
+  const attrs: Record<string, unknown> = Object.create(null);
+  const observedAt: Record<string, string> = Object.create(null);
+  let instances: Map<string, unknown[]> | null = null;
   for (const key of keys) {
+    if (key === 'id' || key === 'type' || key === '@context') continue;
     const all = instancesOf(raw[key]);
     const attribute = all ? (all.find((i) => !('datasetId' in i)) ?? all[0]) : raw[key];
-    if (all) instances.set(key, all.map(plainValue));
-    attrs.push([key, plainValue(attribute)]);
+    if (all) (instances ??= new Map()).set(key, all.map(plainValue));
+    attrs[key] = plainValue(attribute);
     if (isRecord(attribute)) {
       const at = observedAtOf(attribute);
-      if (at !== null) observedAt.push([key, at]);
+      if (at !== null) observedAt[key] = at;
     }
   }
-  return accept({ id, type, attrs: Object.fromEntries(attrs), observedAt: Object.fromEntries(observedAt), instances });
+  return accept({ id, type, attrs, observedAt, instances: instances ?? NO_INSTANCES });
 }
