@@ -12,6 +12,12 @@ import type { Migration } from './migrations/migration';
 export interface DatabaseSpec {
   readonly name: 'cache.db' | 'journal.db';
   readonly synchronous: 'NORMAL' | 'FULL';
+  /**
+   * WAL pages before SQLite checkpoints inside a commit (its default is 1 000), and the size the -wal is cut back
+   * to after one. The cache takes far more: a busy feed's checkpoints, each with its fsyncs, were the ingest's
+   * largest cost; the -wal stays bounded by the limit.
+   */
+  readonly wal: { readonly autocheckpointPages: number; readonly sizeLimitBytes: number };
   readonly migrations: readonly Migration[];
   /**
    * What `quick_check` reads at a start after a clean close: the whole file, or only the tables the start
@@ -57,6 +63,8 @@ export function connect(spec: DatabaseSpec, options: ConnectOptions): Connection
     // WAL: readers never block the writer. Set synchronous on every connection: it is not persistent.
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${spec.synchronous}`);
+    db.pragma(`wal_autocheckpoint = ${z.number().int().positive().parse(spec.wal.autocheckpointPages)}`);
+    db.pragma(`journal_size_limit = ${z.number().int().positive().parse(spec.wal.sizeLimitBytes)}`);
     db.pragma('foreign_keys = ON');
     const version = options.readOnly ? migrateReadOnly(db, spec) : migrate(db, spec.name, spec.migrations);
     if (!options.readOnly) makePrivate(file);

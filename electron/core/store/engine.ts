@@ -18,8 +18,8 @@ import type { StoreRequest } from './protocol';
 
 // The cache can be fetched again, so a commit need not wait for the disk; the journal holds what only this console knows.
 // A start reads only the cache's latest picture, so that is what a start after a clean close checks of it.
-export const CACHE_DB: DatabaseSpec = { name: 'cache.db', synchronous: 'NORMAL', migrations: cacheMigrations, startCheck: { tables: ['latest'] } };
-export const JOURNAL_DB: DatabaseSpec = { name: 'journal.db', synchronous: 'FULL', migrations: journalMigrations, startCheck: 'whole' };
+export const CACHE_DB: DatabaseSpec = { name: 'cache.db', synchronous: 'NORMAL', wal: { autocheckpointPages: 10_000, sizeLimitBytes: 64 * 1024 * 1024 }, migrations: cacheMigrations, startCheck: { tables: ['latest'] } };
+export const JOURNAL_DB: DatabaseSpec = { name: 'journal.db', synchronous: 'FULL', wal: { autocheckpointPages: 1_000, sizeLimitBytes: 16 * 1024 * 1024 }, migrations: journalMigrations, startCheck: 'whole' };
 
 interface Opened {
   readonly dir: string;

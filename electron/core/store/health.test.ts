@@ -26,15 +26,17 @@ describe('startup health', () => {
     cache.close();
   });
 
-  it('sets WAL, synchronous (NORMAL for the cache, FULL for the journal), busy_timeout and foreign_keys on each connection', () => {
+  it('sets WAL (checkpoints far apart for the cache), synchronous (NORMAL for the cache, FULL for the journal), busy_timeout and foreign_keys on each connection', () => {
     const folder = dir();
-    for (const [spec, synchronous] of [
-      [CACHE_DB, 1],
-      [JOURNAL_DB, 2],
+    for (const [spec, synchronous, checkpointPages] of [
+      [CACHE_DB, 1, 10_000],
+      [JOURNAL_DB, 2, 1_000],
     ] as const) {
       const { db } = connect(spec, { dir: folder, at: AT, readOnly: false, busyTimeoutMs: 1234 });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(synchronous);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(checkpointPages);
+      expect(db.pragma('journal_size_limit', { simple: true })).toBe(spec.wal.sizeLimitBytes);
       expect(db.pragma('busy_timeout', { simple: true })).toBe(1234);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       db.close();
