@@ -116,25 +116,72 @@ export function patchAttrs(ctx: ApiContext, id: string, json: unknown, actionHea
   });
 }
 
+/** The body of an append to an Alert, as a reply; `notify` is told when something changed. */
+function appendToAlert(ctx: ApiContext, id: string, attrs: Record<string, unknown>, notify: () => void): Reply {
+  if (ctx.city.incidents.has(id)) {
+    const parsed = AlertAppend.safeParse(attrs);
+    if (!parsed.success) return problem(400, 'BadRequestData', 'Invalid Alert attributes to append', validationDetail(parsed.error));
+    const outcome = appendAlert(ctx.city, id, parsed.data);
+    if (!outcome.ok) return fromRefusal(outcome.refusal);
+    notify();
+    return { status: 204 };
+  }
+  if (entityById(ctx.city, id) !== null) {
+    return problem(422, 'OperationNotSupported', 'Read-only entity', `${id} accepts no appended attributes here`);
+  }
+  return problem(404, 'ResourceNotFound', 'Entity not found', `no entity ${id}`);
+}
+
+/** X-Action-Id naming several actions, comma-separated, one per instance in the body's order. */
+const actionIdList = (header: string | undefined): string[] =>
+  (header ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+
+/**
+ * A run of notes in one Append Entity Attributes: `notes` as an array of instances, each its own action
+ * (X-Action-Id lists their ids in the same order). The whole body is checked before anything is applied, so
+ * a refused body leaves no trace in the log and its actions can be sent again one by one; then each instance
+ * goes through the action log on its own: applied once, a repeat answered as a duplicate.
+ */
+function appendNoteRun(ctx: ApiContext, id: string, instances: readonly unknown[], actionIds: readonly string[]): Reply {
+  if (actionIds.length !== instances.length) {
+    return problem(400, 'BadRequestData', 'Action ids do not match the instances', `X-Action-Id lists ${actionIds.length} ids for ${instances.length} instances of notes`);
+  }
+  const bad = instances.findIndex((instance) => !AlertAppend.safeParse({ notes: instance }).success);
+  if (bad >= 0) return problem(400, 'BadRequestData', 'Invalid Alert attributes to append', `notes[${bad}] is not a note instance with its datasetId`);
+  let changed = false;
+  const replies = actionIds.map((actionId, i) => ctx.actions.run(actionId, id, 'POST', () => appendToAlert(ctx, id, { notes: instances[i] }, () => (changed = true))));
+  // Subscribers hear of the run once, not once per note.
+  if (changed) ctx.changed();
+  const refused = replies.filter((r) => r.status >= 300);
+  if (refused.length === 0) return { status: 204 };
+  if (refused.length === replies.length) return refused[0] ?? { status: 204 };
+  // Some applied, some not: NGSI-LD's UpdateResult; the instances share one name, so each action's own outcome is asked one by one.
+  const reasons = refused.map((r) => (isRecord(r.body) && typeof r.body['detail'] === 'string' ? r.body['detail'] : `HTTP ${r.status}`));
+  return { status: 207, body: { updated: ['notes'], notUpdated: reasons.map((reason) => ({ attributeName: 'notes', reason })) } };
+}
+
 /**
  * Append Entity Attributes (POST …/entities/{id}/attrs): on an Alert, notes, each an instance of the
  * multi-attribute `notes` with its own datasetId, added without touching the other instances. The body is
- * read before flattening, which would drop the datasetId.
+ * read before flattening, which would drop the datasetId. Several instances with as many action ids are a
+ * run of actions (appendNoteRun); otherwise the request is one action.
  */
 export function appendAttrs(ctx: ApiContext, id: string, json: unknown, actionHeader: string | undefined): Reply {
   if (!isRecord(json)) return problem(400, 'BadRequestData', 'Invalid fragment', 'body must be a JSON object of attributes');
   const attrs: Record<string, unknown> = { ...json };
   delete attrs['@context'];
+  const notes = attrs['notes'];
+  const actionIds = actionIdList(actionHeader);
+  if (Array.isArray(notes) && notes.length > 1 && ctx.faults.refuseBatches) {
+    return problem(400, 'BadRequestData', 'One instance per request', 'injected fault: this platform appends one instance of a multi-attribute per request');
+  }
+  if (actionIds.length > 1) {
+    if (!Array.isArray(notes) || Object.keys(attrs).length !== 1) return problem(400, 'BadRequestData', 'Several action ids', 'several X-Action-Id values are taken only for an array of notes instances');
+    return appendNoteRun(ctx, id, notes, actionIds);
+  }
   const actionId = takeActionId(attrs, actionHeader);
-  return logged(ctx, actionId, id, 'POST', () => {
-    if (ctx.city.incidents.has(id)) {
-      const parsed = AlertAppend.safeParse(attrs);
-      if (!parsed.success) return problem(400, 'BadRequestData', 'Invalid Alert attributes to append', validationDetail(parsed.error));
-      return afterOutcome(ctx, appendAlert(ctx.city, id, parsed.data), { status: 204 });
-    }
-    if (entityById(ctx.city, id) !== null) {
-      return problem(422, 'OperationNotSupported', 'Read-only entity', `${id} accepts no appended attributes here`);
-    }
-    return problem(404, 'ResourceNotFound', 'Entity not found', `no entity ${id}`);
-  });
+  return logged(ctx, actionId, id, 'POST', () => appendToAlert(ctx, id, attrs, () => ctx.changed()));
 }

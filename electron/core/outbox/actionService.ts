@@ -13,7 +13,8 @@ import { EntryBook } from './entryBook';
 import { ownEvent } from '../timeline/ownEvents';
 import { newEntry, newIncidentId, toAction } from './entries';
 import { applyActionLocally, applyUnitService, createdIncident } from './localApply';
-import { planDeliveries, settle } from './planner';
+import { NOTE_RUN_MAX, noteRun, planDeliveries, settle } from './planner';
+import type { DeliveryOutcome } from './planner';
 import { RecentSubmissions } from './submissions';
 
 /** An action the core will not queue, with the reason the operator sees. */
@@ -98,6 +99,8 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   const submissions = new RecentSubmissions();
   let book = new EntryBook();
   const inFlight = new Set<string>();
+  /** Notes whose run the platform would not take as one request: each goes by itself. */
+  const alone = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let lastEmitAt = 0;
   let trailingEmit: NodeJS.Timeout | null = null;
@@ -142,10 +145,21 @@ export function createActionService(o: ActionServiceOptions): ActionService {
 
   const patchEntry = (actionId: string, change: Partial<OutboxEntry>) => book.patch(actionId, change);
 
-  async function deliver(entry: OutboxEntry, delivery: ActionDelivery, store: OutboxStore): Promise<void> {
-    inFlight.add(entry.actionId);
+  /**
+   * Sends one action, or a run of notes of one incident (planner noteRun) as one request, and records the outcome
+   * of each. A run the platform would not take as one is marked to go one by one: nothing of it is recorded.
+   */
+  async function deliver(run: readonly OutboxEntry[], delivery: ActionDelivery, store: OutboxStore): Promise<void> {
+    const head = run[0];
+    if (head === undefined) return;
+    for (const e of run) inFlight.add(e.actionId);
     try {
-      const outcome = await delivery.deliver(entry, { platform: o.live.platformIncident(subjectOf(entry.action)) ?? null });
+      const outcome = run.length > 1 && delivery.deliverNotes !== undefined ? await delivery.deliverNotes(run) : await delivery.deliver(head, { platform: o.live.platformIncident(subjectOf(head.action)) ?? null });
+      if (outcome.kind === 'split') {
+        for (const e of run) alone.add(e.actionId);
+        log().info('outbox: the platform did not take a run of notes as one request; sending them one by one', { incidentId: subjectOf(head.action), notes: run.length, reason: outcome.reason });
+        return;
+      }
       if (outcome.kind === 'unauthorized') {
         // Wrong credentials say nothing about the action: it stays queued as it was, and the whole queue waits.
         if (gate.refused(outcome.status, outcome.reason)) {
@@ -158,26 +172,37 @@ export function createActionService(o: ActionServiceOptions): ActionService {
         log().info('outbox: the platform accepts the credentials again; sending the queue');
         changed(null);
       }
-      const update = settle(entry, outcome, now(), random);
-      try {
-        await store.updateDelivery(entry.actionId, update, entry.actor);
-      } catch (error) {
-        // Not recorded: the action stays queued and is sent again later (the platform deduplicates), after a backoff
-        // for it and for the queue as a whole, so a failing disk does not turn into a loop of requests and log lines.
-        const wait = gate.recordFailed();
-        patchEntry(entry.actionId, { nextAttemptAt: now() + wait });
-        log().error('outbox: could not record a delivery result; retrying later', { actionId: entry.actionId, waitMs: wait, failures: gate.recordFailuresInRow(), error: describe(error) });
-        return;
-      }
-      gate.recorded();
-      patchEntry(entry.actionId, update);
-      changed(entry.action.kind === 'unit-service' ? null : entry.action.incidentId);
+      await record(run, outcome, store);
+      changed(head.action.kind === 'unit-service' ? null : head.action.incidentId);
     } catch (error) {
-      log().error('outbox: delivery failed unexpectedly', { actionId: entry.actionId, error: describe(error) });
+      log().error('outbox: delivery failed unexpectedly', { actionId: head.actionId, actions: run.length, error: describe(error) });
     } finally {
-      inFlight.delete(entry.actionId);
+      for (const e of run) inFlight.delete(e.actionId);
     }
     kick();
+  }
+
+  /**
+   * Writes each action's outcome (the store's worker commits them together), then shows it. One not recorded
+   * stays queued and is sent again later (the platform deduplicates), after a backoff for it and for the queue
+   * as a whole, so a failing disk does not turn into a loop of requests and log lines.
+   */
+  async function record(run: readonly OutboxEntry[], outcome: DeliveryOutcome, store: OutboxStore): Promise<void> {
+    const at = now();
+    const updates = run.map((entry) => ({ entry, update: settle(entry, outcome, at, random) }));
+    const written = await Promise.allSettled(updates.map(({ entry, update }) => store.updateDelivery(entry.actionId, update, entry.actor)));
+    const failures = written.flatMap((w) => (w.status === 'rejected' ? [w.reason] : []));
+    const wait = failures.length > 0 ? gate.recordFailed() : 0;
+    if (failures.length === 0) gate.recorded();
+    updates.forEach(({ entry, update }, i) => {
+      if (written[i]?.status === 'fulfilled') {
+        patchEntry(entry.actionId, update);
+        if (update.state !== 'queued') alone.delete(entry.actionId);
+      } else patchEntry(entry.actionId, { nextAttemptAt: now() + wait });
+    });
+    if (failures.length > 0) {
+      log().error('outbox: could not record a delivery result; retrying later', { actionId: run[0]?.actionId, actions: failures.length, waitMs: wait, failures: gate.recordFailuresInRow(), error: describe(failures[0]) });
+    }
   }
 
   /** A call taken here stays on screen until the platform lists it, whatever a resync meanwhile said. */
@@ -197,10 +222,13 @@ export function createActionService(o: ActionServiceOptions): ActionService {
     if (permit.kind === 'probe') {
       // One action, whatever its own backoff, to learn whether the credentials are accepted again.
       const probe = inFlight.size === 0 ? planDeliveries({ entries: book.heads(), now: Number.MAX_SAFE_INTEGER, inFlight })[0] : undefined;
-      if (probe !== undefined) void deliver(probe, o.delivery, o.store);
+      if (probe !== undefined) void deliver([probe], o.delivery, o.store);
       return;
     }
-    for (const entry of planDeliveries({ entries: book.heads(), now: now(), inFlight })) void deliver(entry, o.delivery, o.store);
+    const runs = o.delivery.deliverNotes !== undefined;
+    for (const entry of planDeliveries({ entries: book.heads(), now: now(), inFlight })) {
+      void deliver(runs ? noteRun(book.queuedOfSubject(subjectOf(entry.action)), NOTE_RUN_MAX, alone) : [entry], o.delivery, o.store);
+    }
   }
 
   /** A refused action is audited too (who tried what, and why not), when there is a store to keep it. */

@@ -39,6 +39,24 @@ export function planDeliveries(input: PlanInput): OutboxEntry[] {
   return [...head.values()].filter((e) => !input.inFlight.has(e.actionId) && (e.nextAttemptAt ?? 0) <= input.now);
 }
 
+/** The most notes sent in one request: 400 queued on an incident go in 8 requests, each body well under 100 kB. */
+export const NOTE_RUN_MAX = 50;
+
+/**
+ * The actions that go in one request, from a subject's queue (oldest first, its head about to go): the head, and,
+ * when it is a note, the notes right after it, up to `max`. A run never passes another kind of action, so the
+ * order within the incident holds; an action marked `alone` (its run was refused) goes by itself.
+ */
+export function noteRun(queue: readonly OutboxEntry[], max: number, alone: ReadonlySet<string>): OutboxEntry[] {
+  const run: OutboxEntry[] = [];
+  for (const entry of queue) {
+    if (run.length >= max || entry.action.kind !== 'note' || alone.has(entry.actionId)) break;
+    run.push(entry);
+  }
+  const head = queue[0];
+  return run.length > 0 || head === undefined ? run : [head];
+}
+
 export const DELIVERY_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
 
 /** The outbox row after an attempt. Pure: `random` feeds the jitter. */

@@ -3,6 +3,7 @@ import type { Incident, OutboxEntry } from '../../../shared/domain';
 import type { BrokerConfig } from '../feeds/ngsi/http';
 import { brokerHeaders, readCapped } from '../feeds/ngsi/http';
 import type { ActionDelivery } from './actionDelivery';
+import { deliverNoteRun } from './noteRunTransport';
 import type { DeliveryOutcome } from './planner';
 
 const TIMEOUT_MS = 15_000;
@@ -55,6 +56,17 @@ export function alertBody(action: Extract<OutboxEntry['action'], { kind: 'create
   return body;
 }
 
+/** A note as one instance of the multi-attribute `notes`, named by its datasetId (so appending it again changes nothing). */
+export function noteInstance(entry: OutboxEntry): Record<string, unknown> {
+  const { action } = entry;
+  if (action.kind !== 'note') return {};
+  return {
+    type: 'Property',
+    datasetId: noteDatasetId(action.noteId),
+    value: { id: action.noteId, text: action.text, author: entry.actor.name, at: new Date(entry.createdAt).toISOString() },
+  };
+}
+
 /**
  * What to send for an action, given the incident as the platform shows it now (null if unknown).
  * A note is appended (POST …/attrs, Append Entity Attributes) as a new instance of `notes` with its own
@@ -77,16 +89,7 @@ export function requestFor(entry: OutboxEntry, platform: Incident | null): Actio
       // Never sent (see isLocalOnly); a checklist tick is recorded as a note should it ever be.
       return { method: 'POST', body: {} };
     case 'note':
-      return {
-        method: 'POST',
-        body: {
-          notes: {
-            type: 'Property',
-            datasetId: noteDatasetId(action.noteId),
-            value: { id: action.noteId, text: action.text, author: entry.actor.name, at: new Date(entry.createdAt).toISOString() },
-          },
-        },
-      };
+      return { method: 'POST', body: { notes: noteInstance(entry) } };
     case 'dispatch': {
       const units = [...new Set([...(platform?.assignedUnitIds ?? []), ...action.unitIds])];
       const engaged = platform !== null && (platform.status === 'dispatched' || platform.status === 'on-scene');
@@ -95,12 +98,12 @@ export function requestFor(entry: OutboxEntry, platform: Incident | null): Actio
   }
 }
 
-function retryAfter(response: Response): number | undefined {
+export function retryAfter(response: Response): number | undefined {
   const seconds = Number(response.headers.get('retry-after'));
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) * 1000 : undefined;
 }
 
-async function problemDetail(response: Response): Promise<string> {
+export async function problemDetail(response: Response): Promise<string> {
   try {
     const body: unknown = JSON.parse(await readCapped(response, PROBLEM_BYTES));
     if (typeof body === 'object' && body !== null) {
@@ -111,6 +114,11 @@ async function problemDetail(response: Response): Promise<string> {
     // A refusal without a readable body still carries its status code.
   }
   return `HTTP ${response.status}`;
+}
+
+export function unreachable(error: unknown): DeliveryOutcome {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+  return { kind: 'failed', reason: `platform unreachable: ${cause}` };
 }
 
 /**
@@ -132,8 +140,7 @@ export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, pl
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-    return { kind: 'failed', reason: `platform unreachable: ${cause}` };
+    return unreachable(error);
   }
   if (response.ok) {
     await response.body?.cancel();
@@ -159,10 +166,11 @@ export async function deliverAction(broker: BrokerConfig, entry: OutboxEntry, pl
   return after === undefined ? { kind: 'failed', reason: `platform answered ${response.status}` } : { kind: 'failed', reason: `platform answered ${response.status}`, retryAfterMs: after };
 }
 
-/** The NGSI-LD implementation of the outbox's delivery port: one HTTP request per action, to `broker`. */
+/** The NGSI-LD implementation of the outbox's delivery port, to `broker`: one request per action, or per run of notes. */
 export function createNgsiActionDelivery(broker: BrokerConfig, fetchImpl: typeof fetch = fetch): ActionDelivery {
   return {
     name: new URL(broker.baseUrl).host,
     deliver: (entry, context) => deliverAction(broker, entry, context.platform, fetchImpl),
+    deliverNotes: (entries) => deliverNoteRun(broker, entries, fetchImpl),
   };
 }
