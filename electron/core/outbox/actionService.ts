@@ -158,28 +158,33 @@ export function createActionService(o: ActionServiceOptions): ActionService {
       if (outcome.kind === 'split') {
         for (const e of run) alone.add(e.actionId);
         log().info('outbox: the platform did not take a run of notes as one request; sending them one by one', { incidentId: subjectOf(head.action), notes: run.length, reason: outcome.reason });
-        return;
-      }
-      if (outcome.kind === 'unauthorized') {
-        // Wrong credentials say nothing about the action: it stays queued as it was, and the whole queue waits.
-        if (gate.refused(outcome.status, outcome.reason)) {
-          log().warn('outbox: the platform refuses this console\'s credentials; holding every action', { status: outcome.status, reason: outcome.reason });
-          changed(null);
-        }
-        return;
-      }
-      if (gate.accepted()) {
-        log().info('outbox: the platform accepts the credentials again; sending the queue');
-        changed(null);
-      }
-      await record(run, outcome, store);
-      changed(head.action.kind === 'unit-service' ? null : head.action.incidentId);
+      } else if (!(await answered(run, outcome, store))) return;
     } catch (error) {
       log().error('outbox: delivery failed unexpectedly', { actionId: head.actionId, actions: run.length, error: describe(error) });
     } finally {
       for (const e of run) inFlight.delete(e.actionId);
     }
     kick();
+  }
+
+  /** The platform's answer to a run: false when it holds the queue (refused credentials), so nothing more is sent now. */
+  async function answered(run: readonly OutboxEntry[], outcome: DeliveryOutcome, store: OutboxStore): Promise<boolean> {
+    if (outcome.kind === 'unauthorized') {
+      // Wrong credentials say nothing about the action: it stays queued as it was, and the whole queue waits.
+      if (gate.refused(outcome.status, outcome.reason)) {
+        log().warn('outbox: the platform refuses this console\'s credentials; holding every action', { status: outcome.status, reason: outcome.reason });
+        changed(null);
+      }
+      return false;
+    }
+    if (gate.accepted()) {
+      log().info('outbox: the platform accepts the credentials again; sending the queue');
+      changed(null);
+    }
+    await record(run, outcome, store);
+    const head = run[0];
+    if (head !== undefined) changed(head.action.kind === 'unit-service' ? null : head.action.incidentId);
+    return true;
   }
 
   /**
