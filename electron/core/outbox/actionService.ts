@@ -13,8 +13,8 @@ import { EntryBook } from './entryBook';
 import { ownEvent } from '../timeline/ownEvents';
 import { newEntry, newIncidentId, toAction } from './entries';
 import { applyActionLocally, applyUnitService, createdIncident } from './localApply';
-import { NOTE_RUN_MAX, noteRun, planDeliveries, settle } from './planner';
-import type { DeliveryOutcome } from './planner';
+import { NOTE_RUN_MAX, noteRun, planDeliveries } from './planner';
+import { createDeliveryResults } from './deliveryResults';
 import { RecentSubmissions } from './submissions';
 
 /** An action the core will not queue, with the reason the operator sees. */
@@ -144,6 +144,7 @@ export function createActionService(o: ActionServiceOptions): ActionService {
   };
 
   const patchEntry = (actionId: string, change: Partial<OutboxEntry>) => book.patch(actionId, change);
+  const results = createDeliveryResults({ gate, alone, patch: patchEntry, changed, now, random });
 
   /**
    * Sends one action, or a run of notes of one incident (planner noteRun) as one request, and records the outcome
@@ -158,56 +159,13 @@ export function createActionService(o: ActionServiceOptions): ActionService {
       if (outcome.kind === 'split') {
         for (const e of run) alone.add(e.actionId);
         log().info('outbox: the platform did not take a run of notes as one request; sending them one by one', { incidentId: subjectOf(head.action), notes: run.length, reason: outcome.reason });
-      } else if (!(await answered(run, outcome, store))) return;
+      } else if (!(await results.answered(run, outcome, store))) return;
     } catch (error) {
       log().error('outbox: delivery failed unexpectedly', { actionId: head.actionId, actions: run.length, error: describe(error) });
     } finally {
       for (const e of run) inFlight.delete(e.actionId);
     }
     kick();
-  }
-
-  /** The platform's answer to a run: false when it holds the queue (refused credentials), so nothing more is sent now. */
-  async function answered(run: readonly OutboxEntry[], outcome: DeliveryOutcome, store: OutboxStore): Promise<boolean> {
-    if (outcome.kind === 'unauthorized') {
-      // Wrong credentials say nothing about the action: it stays queued as it was, and the whole queue waits.
-      if (gate.refused(outcome.status, outcome.reason)) {
-        log().warn('outbox: the platform refuses this console\'s credentials; holding every action', { status: outcome.status, reason: outcome.reason });
-        changed(null);
-      }
-      return false;
-    }
-    if (gate.accepted()) {
-      log().info('outbox: the platform accepts the credentials again; sending the queue');
-      changed(null);
-    }
-    await record(run, outcome, store);
-    const head = run[0];
-    if (head !== undefined) changed(head.action.kind === 'unit-service' ? null : head.action.incidentId);
-    return true;
-  }
-
-  /**
-   * Writes each action's outcome (the store's worker commits them together), then shows it. One not recorded
-   * stays queued and is sent again later (the platform deduplicates), after a backoff for it and for the queue
-   * as a whole, so a failing disk does not turn into a loop of requests and log lines.
-   */
-  async function record(run: readonly OutboxEntry[], outcome: DeliveryOutcome, store: OutboxStore): Promise<void> {
-    const at = now();
-    const updates = run.map((entry) => ({ entry, update: settle(entry, outcome, at, random) }));
-    const written = await Promise.allSettled(updates.map(({ entry, update }) => store.updateDelivery(entry.actionId, update, entry.actor)));
-    const failures = written.flatMap((w) => (w.status === 'rejected' ? [w.reason] : []));
-    const wait = failures.length > 0 ? gate.recordFailed() : 0;
-    if (failures.length === 0) gate.recorded();
-    updates.forEach(({ entry, update }, i) => {
-      if (written[i]?.status === 'fulfilled') {
-        patchEntry(entry.actionId, update);
-        if (update.state !== 'queued') alone.delete(entry.actionId);
-      } else patchEntry(entry.actionId, { nextAttemptAt: now() + wait });
-    });
-    if (failures.length > 0) {
-      log().error('outbox: could not record a delivery result; retrying later', { actionId: run[0]?.actionId, actions: failures.length, waitMs: wait, failures: gate.recordFailuresInRow(), error: describe(failures[0]) });
-    }
   }
 
   /** A call taken here stays on screen until the platform lists it, whatever a resync meanwhile said. */
