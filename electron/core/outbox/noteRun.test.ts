@@ -16,5 +16,9 @@ describe('noteRun', () => {
     expect(ids(noteRun([note(1), note(2)], NOTE_RUN_MAX, new Set(['a1'])))).toEqual(['a1']);
     expect(ids(noteRun([ack(1), note(2)], NOTE_RUN_MAX, new Set()))).toEqual(['a1']);
     expect(noteRun([], NOTE_RUN_MAX, new Set())).toEqual([]);
+    // A note that attaches a citizen report is linked in a second step, so it goes by itself.
+    const report = entry({ kind: 'note', incidentId: 'i', noteId: 'a3', text: 'report', reportId: 'r1' }, 3);
+    expect(ids(noteRun([note(1), note(2), report, note(4)], NOTE_RUN_MAX, new Set()))).toEqual(['a1', 'a2']);
+    expect(ids(noteRun([report, note(4)], NOTE_RUN_MAX, new Set()))).toEqual(['a3']);
   });
 });

@@ -45,12 +45,13 @@ export const NOTE_RUN_MAX = 50;
 /**
  * The actions that go in one request, from a subject's queue (oldest first, its head about to go): the head, and,
  * when it is a note, the notes right after it, up to `max`. A run never passes another kind of action, so the
- * order within the incident holds; an action marked `alone` (its run was refused) goes by itself.
+ * order within the incident holds; an action marked `alone` (its run was refused), or a note that attaches a
+ * citizen report (its link is a second step, outbox/reportLinks), goes by itself.
  */
 export function noteRun(queue: readonly OutboxEntry[], max: number, alone: ReadonlySet<string>): OutboxEntry[] {
   const run: OutboxEntry[] = [];
   for (const entry of queue) {
-    if (run.length >= max || entry.action.kind !== 'note' || alone.has(entry.actionId)) break;
+    if (run.length >= max || entry.action.kind !== 'note' || entry.action.reportId !== undefined || alone.has(entry.actionId)) break;
     run.push(entry);
   }
   const head = queue[0];

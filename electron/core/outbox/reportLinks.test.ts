@@ -21,6 +21,18 @@ function platform(outcome: DeliveryOutcome): ActionDelivery & { calls: number } 
 }
 
 describe('actions that link a citizen report', () => {
+  it('pass a run of plain notes through to the platform, and send one that names a report alone', async () => {
+    const runs: number[] = [];
+    const inner: ActionDelivery = { name: 'ngsi', deliver: () => Promise.resolve({ kind: 'applied' }), deliverNotes: (entries) => (runs.push(entries.length), Promise.resolve({ kind: 'applied' })) };
+    const plain = entry({ kind: 'note', incidentId: 'i1', noteId: 'n2', text: 'plain' });
+    const wrapped = withReportLinks(inner, null);
+    expect(await wrapped.deliverNotes?.([plain, plain])).toEqual({ kind: 'applied' });
+    expect(await wrapped.deliverNotes?.([plain, entry(note)])).toMatchObject({ kind: 'split' });
+    expect(runs).toEqual([2]);
+    // A platform port without runs stays without them.
+    expect(withReportLinks(platform({ kind: 'applied' }), null).deliverNotes).toBeUndefined();
+  });
+
   it('link the report only after the incident change is applied, and report the link outcome', async () => {
     const links: [string, string][] = [];
     const linker = async (reportId: string, incidentId: string): Promise<ReportLinkResult> => (links.push([reportId, incidentId]), { outcome: 'applied', detail: '' });

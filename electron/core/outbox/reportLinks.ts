@@ -1,5 +1,5 @@
 import { reportOf } from '../../../shared/domain';
-import type { ActionDelivery, DeliveryOutcome } from './actionDelivery';
+import type { ActionDelivery, DeliveryOutcome, RunOutcome } from './actionDelivery';
 
 /** What linking a citizen report to an incident came to on the reports platform. */
 export interface ReportLinkResult {
@@ -15,10 +15,18 @@ export type ReportLinker = (reportId: string, incidentId: string) => Promise<Rep
  * delivered in two steps: the incident's own change on the NGSI-LD platform, then the report linked to it on
  * the reports platform. Both steps are idempotent, so when the second cannot be done yet the whole action is
  * tried again (the create answers "already exists", the note lands on its own datasetId) and applied once.
+ * A run of notes passes straight through: a note that names a report never joins one (planner noteRun).
  */
 export function withReportLinks(inner: ActionDelivery, link: ReportLinker | null): ActionDelivery {
+  const runs = inner.deliverNotes?.bind(inner);
   return {
     name: inner.name,
+    ...(runs === undefined
+      ? {}
+      : {
+          deliverNotes: (entries): Promise<RunOutcome> =>
+            entries.some((e) => reportOf(e.action) !== null) ? Promise.resolve({ kind: 'split', reason: 'a note that names a report goes alone' }) : runs(entries),
+        }),
     async deliver(entry, context): Promise<DeliveryOutcome> {
       const outcome = await inner.deliver(entry, context);
       const reportId = reportOf(entry.action);
