@@ -6,6 +6,8 @@
  * synthetic units, with the frame interval alone beside it (software WebGL). Moves of a unit the core coalesces
  * before the window sees them are never drawn, so they have no latency: `delivered` says how many reached a frame.
  */
+import { coresBusy } from './cpuShares';
+import type { CpuSeconds } from './cpuShares';
 import type { Bench, BenchContext, Metric } from './harness';
 import { atMost, median, metric, percentile } from './harness';
 import type { LiveRig } from './liveRig';
@@ -20,17 +22,19 @@ interface Plan {
 
 const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function atRate(rig: LiveRig, plan: Plan, rate: number): Promise<{ latencies: number[]; arrivals: number[]; intervals: number[]; publishedPerS: number; deliveredPerS: number }> {
+async function atRate(rig: LiveRig, plan: Plan, rate: number): Promise<{ latencies: number[]; arrivals: number[]; intervals: number[]; publishedPerS: number; deliveredPerS: number; cores: CpuSeconds }> {
   await rig.setLoad(plan.units, rate);
   await settle(plan.warmUpS * 1000);
   await rig.takeReading();
   const before = await rig.setLoad(plan.units, rate);
+  const cpuBefore = rig.cpu();
   const started = performance.now();
   await settle(plan.measureS * 1000);
   const reading = await rig.takeReading();
+  const cpuAfter = rig.cpu();
   const after = await rig.setLoad(plan.units, 0);
   const seconds = (performance.now() - started) / 1000;
-  return { latencies: reading.latencies, arrivals: reading.arrivals, intervals: reading.frameIntervals, publishedPerS: (after.published - before.published) / seconds, deliveredPerS: reading.latencies.length / seconds };
+  return { latencies: reading.latencies, arrivals: reading.arrivals, intervals: reading.frameIntervals, publishedPerS: (after.published - before.published) / seconds, deliveredPerS: reading.latencies.length / seconds, cores: coresBusy(cpuBefore, cpuAfter, seconds) };
 }
 
 /** feed-to-pixel on a running rig (the e2e smoke shares one rig with the soak). */
@@ -44,6 +48,8 @@ export async function feedToPixelOn(rig: LiveRig, ctx: BenchContext): Promise<Me
     // The target is for the highest rate; the lower one is reported beside it with its rate in the name.
     const tag = rate === plan.rates.at(-1) ? '' : `_at_${rate}`;
     ctx.log(`${rate}/s: published ${got.publishedPerS.toFixed(0)}/s, drawn ${got.deliveredPerS.toFixed(0)}/s; to the window p50 ${median(got.arrivals).toFixed(0)} ms, p99 ${percentile(got.arrivals, 0.99).toFixed(0)} ms; to the pixel p50 ${median(got.latencies).toFixed(0)} ms, p99 ${percentile(got.latencies, 0.99).toFixed(0)} ms; frame ${median(got.intervals).toFixed(0)} ms`);
+    const busy = Object.entries(got.cores).map(([role, cores]) => `${role} ${cores.toFixed(2)}`).join(', ');
+    ctx.log(`${rate}/s: cores busy: ${busy}`);
     const judged = tag === '' ? atMost(250) : null;
     out.push(
       metric(ctx, `feed_to_pixel_p99_ms${tag}`, percentile(got.latencies, 0.99), 'ms', judged, `${plan.units} units, ${rate} moves/s, ${got.latencies.length} drawn`),
@@ -52,6 +58,7 @@ export async function feedToPixelOn(rig: LiveRig, ctx: BenchContext): Promise<Me
       metric(ctx, `feed_to_window_p99_ms${tag}`, percentile(got.arrivals, 0.99), 'ms', null, "stamp to the window's bridge: platform, core (its coalescing) and host"),
       metric(ctx, `feed_to_window_p50_ms${tag}`, median(got.arrivals), 'ms', null),
       metric(ctx, `feed_to_pixel_drawn_per_s${tag}`, got.deliveredPerS, 'updates/s', null, `of ${got.publishedPerS.toFixed(0)}/s published; the rest were superseded before a frame`),
+      metric(ctx, `feed_to_pixel_cores_busy${tag}`, Object.values(got.cores).reduce((a, b) => a + b, 0), 'cores', null, busy),
       metric(ctx, `frame_ms_p50${tag}`, median(got.intervals), 'ms', null, 'interval between drawn frames, software WebGL'),
     );
   }

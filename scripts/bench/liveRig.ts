@@ -12,6 +12,8 @@ import { startEmulatorProcess, startHeadlessConsole } from '../../test/support/c
 import type { RunningConsole, RunningEmulator } from '../../test/support/console-host';
 import { waitForLiveFrames } from '../../test/support/console-page';
 import { buildRendererIfStale } from '../build-if-stale';
+import { cpuSeconds } from './cpuShares';
+import type { CpuSeconds } from './cpuShares';
 
 const LoadState = z.object({ units: z.number(), perSecond: z.number(), published: z.number() });
 const Reading = z.object({ latencies: z.array(z.number()), arrivals: z.array(z.number()), frameIntervals: z.array(z.number()) });
@@ -29,6 +31,8 @@ export interface LiveRig {
   rendererHeapMb(): Promise<number>;
   /** The console process's resident memory (core, store worker and host), in MB. */
   coreRssMb(): number;
+  /** CPU seconds used so far by the emulator, the console and Chromium's processes. */
+  cpu(): CpuSeconds;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,7 @@ export async function startLiveRig(): Promise<LiveRig> {
         return z.object({ usedSize: z.number() }).parse(await cdp.send('Runtime.getHeapUsage')).usedSize / 1_048_576;
       },
       coreRssMb: () => rssMb(app.process.pid),
+      cpu: () => cpuSeconds(opened.emulator?.process.pid, app.process.pid),
       close,
     };
   } catch (error) {
