@@ -17,6 +17,8 @@ interface Connection {
   readonly client: MqttClient;
   lastError: string | null;
   inFlight: number;
+  /** One wait for the broker shared by every publish queued behind it: one listener, however many wait. */
+  connecting: Promise<void> | null;
 }
 
 const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -77,7 +79,7 @@ export class MqttPublisher {
       connectTimeout: this.connectTimeoutMs,
       queueQoSZero: false,
     });
-    const conn: Connection = { client, lastError: null, inFlight: 0 };
+    const conn: Connection = { client, lastError: null, inFlight: 0, connecting: null };
     client.on('error', (err) => {
       const message = describe(err);
       if (message !== conn.lastError) this.warn(`emulator: MQTT broker ${target.brokerUrl}: ${message}`);
@@ -92,16 +94,13 @@ export class MqttPublisher {
 
   private async whenConnected(conn: Connection, brokerUrl: string): Promise<void> {
     if (conn.client.connected) return;
-    let onConnect = (): void => undefined;
-    const connected = new Promise<void>((resolve) => {
-      onConnect = resolve;
-      conn.client.once('connect', onConnect);
+    conn.connecting ??= new Promise<void>((resolve) => {
+      conn.client.once('connect', () => {
+        conn.connecting = null;
+        resolve();
+      });
     });
-    try {
-      await this.withDeadline(connected, `broker ${brokerUrl} not reachable${conn.lastError === null ? '' : `: ${conn.lastError}`}`, this.connectTimeoutMs, () => conn.lastError);
-    } finally {
-      conn.client.removeListener('connect', onConnect);
-    }
+    await this.withDeadline(conn.connecting, `broker ${brokerUrl} not reachable${conn.lastError === null ? '' : `: ${conn.lastError}`}`, this.connectTimeoutMs, () => conn.lastError);
   }
 
   private withDeadline<T>(work: Promise<T>, message: string, ms: number, reason?: () => string | null): Promise<T> {
