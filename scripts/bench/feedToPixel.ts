@@ -18,7 +18,12 @@ interface Plan {
   readonly rates: readonly number[];
   readonly warmUpS: number;
   readonly measureS: number;
+  /** The measurement goes on past measureS until this many updates were drawn (a slow machine's frames can be seconds apart). */
+  readonly minDrawn: number;
 }
+
+/** However slow the machine, a measurement that has drawn nothing by then has found a fault, not a figure. */
+const DRAWN_DEADLINE_MS = 60_000;
 
 const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -31,6 +36,13 @@ async function atRate(rig: LiveRig, plan: Plan, rate: number): Promise<{ latenci
   const started = performance.now();
   await settle(plan.measureS * 1000);
   const reading = await rig.takeReading();
+  while (reading.latencies.length < plan.minDrawn && performance.now() - started < DRAWN_DEADLINE_MS) {
+    await settle(250);
+    const more = await rig.takeReading();
+    reading.latencies.push(...more.latencies);
+    reading.arrivals.push(...more.arrivals);
+    reading.frameIntervals.push(...more.frameIntervals);
+  }
   const cpuAfter = rig.cpu();
   const after = await rig.setLoad(plan.units, 0);
   const seconds = (performance.now() - started) / 1000;
@@ -39,7 +51,7 @@ async function atRate(rig: LiveRig, plan: Plan, rate: number): Promise<{ latenci
 
 /** feed-to-pixel on a running rig (the e2e smoke shares one rig with the soak). */
 export async function feedToPixelOn(rig: LiveRig, ctx: BenchContext): Promise<Metric[]> {
-  const plan: Plan = ctx.smoke ? { units: 50, rates: [100], warmUpS: 1, measureS: 2 } : { units: 2_000, rates: [1_000, 5_000], warmUpS: 5, measureS: 20 };
+  const plan: Plan = ctx.smoke ? { units: 50, rates: [100], warmUpS: 1, measureS: 2, minDrawn: 20 } : { units: 2_000, rates: [1_000, 5_000], warmUpS: 5, measureS: 20, minDrawn: 1 };
   await placeUnits(rig, plan.units);
   const out: Metric[] = [];
   for (const rate of plan.rates) {
