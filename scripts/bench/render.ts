@@ -72,6 +72,8 @@ async function heapMb(browser: Browser, url: string, mode: Mode, count: number):
 async function checkPicking(browser: Browser, url: string): Promise<void> {
   const { page } = await openPage(browser, url, 50, 'ours');
   try {
+    // The icon atlas loads asynchronously: until it has, the layer draws (and picks) nothing.
+    await page.waitForFunction('window.bench.pickFirst() !== null', null, { timeout: 30_000 }).catch(() => undefined);
     const picked = await page.evaluate('window.bench.pickFirst()');
     if (typeof picked !== 'string' || !picked.startsWith('u')) throw new Error(`the unit layer picked ${String(picked)} where a unit is drawn`);
   } finally {
