@@ -11,7 +11,7 @@ import type { CpuSeconds } from './cpuShares';
 import type { Bench, BenchContext, Metric } from './harness';
 import { atMost, median, metric, percentile } from './harness';
 import type { LiveRig } from './liveRig';
-import { placeUnits, startLiveRig } from './liveRig';
+import { placeUnits, onOwnRig } from './liveRig';
 
 interface Plan {
   readonly units: number;
@@ -77,13 +77,4 @@ export async function feedToPixelOn(rig: LiveRig, ctx: BenchContext): Promise<Me
   return out;
 }
 
-async function run(ctx: BenchContext): Promise<Metric[]> {
-  const rig = await startLiveRig();
-  try {
-    return await feedToPixelOn(rig, ctx);
-  } finally {
-    await rig.close();
-  }
-}
-
-export const feedToPixel: Bench = { name: 'feed-to-pixel', browser: true, run };
+export const feedToPixel: Bench = { name: 'feed-to-pixel', browser: true, run: onOwnRig(feedToPixelOn) };

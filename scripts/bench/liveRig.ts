@@ -13,6 +13,7 @@ import type { RunningConsole, RunningEmulator } from '../../test/support/console
 import { waitForLiveFrames } from '../../test/support/console-page';
 import { buildRendererIfStale } from '../build-if-stale';
 import { cpuSeconds } from './cpuShares';
+import type { BenchContext, Metric } from './harness';
 import type { CpuSeconds } from './cpuShares';
 
 const LoadState = z.object({ units: z.number(), perSecond: z.number(), published: z.number() });
@@ -104,4 +105,16 @@ async function drawnAtLeast(rig: LiveRig, count: number, timeoutMs: number): Pro
     seen += (await rig.takeReading()).latencies.length;
     if (seen < count) await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/** A benchmark's run on a rig of its own, closed whatever happens. */
+export function onOwnRig(measure: (rig: LiveRig, ctx: BenchContext) => Promise<Metric[]>): (ctx: BenchContext) => Promise<Metric[]> {
+  return async (ctx) => {
+    const rig = await startLiveRig();
+    try {
+      return await measure(rig, ctx);
+    } finally {
+      await rig.close();
+    }
+  };
 }

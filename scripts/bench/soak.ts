@@ -7,7 +7,7 @@
 import type { Bench, BenchContext, Metric } from './harness';
 import { below, median, metric, percentile } from './harness';
 import type { LiveRig } from './liveRig';
-import { placeUnits, startLiveRig } from './liveRig';
+import { placeUnits, onOwnRig } from './liveRig';
 
 interface Plan {
   readonly units: number;
@@ -66,13 +66,4 @@ export async function soakOn(rig: LiveRig, ctx: BenchContext): Promise<Metric[]>
   ];
 }
 
-async function run(ctx: BenchContext): Promise<Metric[]> {
-  const rig = await startLiveRig();
-  try {
-    return await soakOn(rig, ctx);
-  } finally {
-    await rig.close();
-  }
-}
-
-export const soak: Bench = { name: 'soak', browser: true, run };
+export const soak: Bench = { name: 'soak', browser: true, run: onOwnRig(soakOn) };
